@@ -1,0 +1,145 @@
+"""Extractive answers: pick the one to three units that answer, quote them verbatim with [n] markers,
+and frame them in the question's language with speaker, role, outlet and date. No generation happens,
+so every claim in an answer is a quotation of the passage its marker points to.
+
+When the evidence is too weak, or the question asks what a person said and the documents hold nothing
+said by that person, the answer is a fixed refusal sentence with no citations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config import Settings
+from .schema import Citation, Passage
+
+REFUSAL = {
+    "en": "I can't answer that from the documents I have.",
+    "id": "Maaf, saya tidak dapat menjawabnya dari dokumen yang tersedia.",
+}
+MONTHS = {
+    "en": "January February March April May June July August September October November December".split(),
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(),
+}
+POINTER_WORDS = {"he", "she", "him", "they", "them", "dia", "ia", "beliau", "mereka", "nya"}
+# "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
+SPEAKER_QUESTIONS = [
+    re.compile(r"\bwhat (?:did|does|has|had|do|was|were|is) (?P<who>.+?) (?:say|said|tell|told|mention|"
+               r"explain|think|stress|emphasi[sz]e|hope|want|discuss|talk|speak|state|note|highlight|urge|"
+               r"expect|convey|add)\w*\b", re.I),
+    re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
+    re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
+    re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
+    re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
+    re.compile(r"\bapa (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan)"
+               r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
+    re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas)"
+               r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
+    re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
+    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan) apa", re.I),
+]
+
+
+@dataclass(frozen=True)
+class SpeakerAsk:
+    """A question asking for someone's words: `who` as written; `people` the known people it names."""
+
+    who: str
+    people: tuple[str, ...]
+    unknown_name: bool  # names someone (capitalised) that the documents never mention
+
+
+def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], mentioned_text: str) -> SpeakerAsk | None:
+    """Recognise a what-did-X-say question and resolve X; None for any other question."""
+    from .conversation import people_in
+
+    for pattern in SPEAKER_QUESTIONS:
+        match = pattern.search(question)
+        if not match:
+            continue
+        who = match["who"].strip(" ?,.")
+        words = set(re.findall(r"\w+", who.lower()))
+        if not words or words & POINTER_WORDS or who.lower() in {"nya", ""}:
+            return SpeakerAsk(who, turn_people, False)
+        named = tuple(people_in(who, known))
+        names = re.findall(r"\b[A-Z][a-z]+\b", who)
+        unknown = not named and any(n.lower() not in mentioned_text for n in names)
+        return SpeakerAsk(who, named, unknown)
+    return None
+
+
+def human_date(iso: str, lang: str) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    return f"{int(day)} {MONTHS[lang][int(month) - 1]} {year}"
+
+
+def choose(passages: list[Passage], settings: Settings, ask: SpeakerAsk | None) -> list[Passage]:
+    """The passages to cite: the best one, plus close runners-up, never below the refusal threshold.
+
+    For a what-did-X-say question only what X said qualifies.
+    """
+    pool = passages
+    if ask and ask.people:
+        pool = [p for p in passages if p.unit.speaker in ask.people]
+    if not pool or (ask and ask.unknown_name):
+        return []
+    best = pool[0]
+    if best.dense < settings.refusal_threshold and best.dense != 0.0:
+        return []
+    if best.dense == 0.0 and best.lexical == 0.0:
+        return []
+    chosen = [best]
+    for passage in pool[1:]:
+        if len(chosen) >= settings.max_citations:
+            break
+        if passage.score >= settings.relative_cutoff * best.score and passage.dense >= settings.refusal_threshold:
+            chosen.append(passage)
+    return chosen
+
+
+def citation(number: int, passage: Passage) -> Citation:
+    unit = passage.unit
+    return Citation(number=number, doc_id=unit.doc_id, chunk_id=unit.chunk_id, text=unit.text,
+                    start=unit.start, end=unit.end, title=passage.title, source=passage.source,
+                    date=passage.date, speaker=unit.speaker, role=unit.role, score=passage.score)
+
+
+def lead(c: Citation, lang: str) -> str:
+    """"Heni Yuwono (Kakanwil Kemenkumham Jatim), in “Title” (jatimnow.com, 3 June 2024):"."""
+    where = ", ".join(x for x in (c.source, human_date(c.date, lang)) if x)
+    article = f"“{c.title}”" + (f" ({where})" if where else "") if c.title else where
+    who = f"{c.speaker} ({c.role})" if c.speaker and c.role else c.speaker
+    if lang == "id":
+        if who:
+            return f"Menurut {who}, dalam {article}:" if article else f"Menurut {who}:"
+        return f"Menurut {article}:" if article else "Menurut dokumen:"
+    if who:
+        return f"{who} said, in {article}:" if article else f"{who} said:"
+    return f"According to {article}:" if article else "According to the documents:"
+
+
+def compose(citations: list[Citation], lang: str) -> str:
+    """Quoted units with [n] markers; a new lead line whenever the speaker or article changes."""
+    lines: list[str] = []
+    previous: tuple[str, str] | None = None
+    for c in citations:
+        key = (c.doc_id, c.speaker)
+        if key != previous:
+            lines.append(lead(c, lang))
+            previous = key
+        lines.append(f"“{c.text}” [{c.number}]")
+    return "\n".join(lines)
+
+
+def answer_text(passages: list[Passage], lang: str, settings: Settings,
+                ask: SpeakerAsk | None) -> tuple[str, list[Citation]]:
+    """(answer text, citations); a refusal has the fixed sentence and no citations."""
+    chosen = choose(passages, settings, ask)
+    if not chosen:
+        return REFUSAL[lang], []
+    citations = [citation(n, p) for n, p in enumerate(chosen, start=1)]
+    return compose(citations, lang), citations

@@ -1,0 +1,121 @@
+"""`Assistant`: the one object the web chat, the CLI and the evaluation use.
+
+    bot = Assistant()                      # index/ and seeds/ of the checkout; builds the index if needed
+    bot = Assistant(index_dir="some/dir")  # an index built by `assistant ingest PATH... --index some/dir`
+    answer = bot.ask("What did Heni say about hoaxes?", history=["Who is Heni Yuwono?"])
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+from .answering import REFUSAL, answer_text, speaker_ask
+from .config import Settings, load_settings
+from .conversation import people_in, resolve
+from .errors import QuestionError
+from .language import detect
+from .model import Embedder, load_embedder
+from .retrieval import Mode, Retriever
+from .schema import Answer, Document, Passage, Quote
+from .store import Store
+from .answering import citation as make_citation
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Answers questions over one index, with citations. Safe to share between threads."""
+
+    def __init__(self, index_dir: str | Path | None = None, *, settings: Settings | None = None,
+                 embedder: Embedder | None = None, mode: Mode = "hybrid", build: bool | None = None,
+                 progress: bool = True):
+        """`build` (default: only when using the checkout's own index/) ingests `seeds_dir` first when the
+        index is missing or older than the seeds."""
+        self.settings = settings or load_settings(index_dir=index_dir)
+        if build is None:
+            build = index_dir is None and settings is None
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self.ingest_report = None
+        if build:
+            from .ingest import ingest
+
+            self.ingest_report = ingest([self.settings.seeds_dir], self.settings, lambda: self.embedder,
+                                        progress=progress)
+        self.snapshot = Store(self.settings).snapshot()
+        self.retriever = Retriever(self.snapshot, self.embedder, self.settings, mode)
+        self._index_people()
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded on first use and then shared."""
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.model_dir, self.settings.embed_batch_size)
+        return self._embedder
+
+    def _index_people(self) -> None:
+        from .units import people
+
+        self.speakers = sorted({u.speaker for u in self.snapshot.units if u.speaker})
+        mentioned = {p.name for d in self.snapshot.documents.values() for p in people(d)}
+        self.people = sorted(mentioned | set(self.speakers))
+        self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.snapshot.documents
+
+    def check_question(self, question: str) -> str:
+        """The question, stripped; a clear error for empty or oversized input."""
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("The question is empty: type a question about the documents.")
+        question = question.strip()
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
+                                "Shorten it to the part you want answered.")
+        return question
+
+    def retrieve(self, question: str, k: int = 10) -> list[Passage]:
+        """Passages for a question, best first (no follow-up handling, no refusal)."""
+        question = self.check_question(question)
+        with self._lock:
+            return self.retriever.retrieve(question, k=k)
+
+    def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
+        """Answer with [n]-marked quotations, or refuse; `history` holds earlier user questions."""
+        started = time.perf_counter()
+        question = self.check_question(question)
+        lang = detect(question)
+        turn = resolve(question, history, self.people)
+        ask = speaker_ask(question, turn.people, self.people, self._corpus_text)
+        steer = (ask.people if ask and ask.people else turn.people)
+        understood = time.perf_counter()
+        with self._lock:
+            passages = self.retriever.retrieve(turn.query, k=self.settings.top_k, speakers=steer)
+        retrieved = time.perf_counter()
+        text, citations = answer_text(passages, lang, self.settings, ask)
+        done = time.perf_counter()
+        return Answer(question=question, text=text, citations=citations, refused=not citations, lang=lang,
+                      passages=passages, timings={"understand": understood - started,
+                                                  "retrieve": retrieved - understood,
+                                                  "answer": done - retrieved, "total": done - started})
+
+    def quotes(self, speaker: str | None = None) -> list[Quote]:
+        """Who said what, in document order; `speaker` narrows to one person (any part of the name)."""
+        wanted = set(people_in(speaker, self.speakers)) if speaker else set(self.speakers)
+        out = []
+        for unit in self.snapshot.units:
+            if unit.speaker and unit.speaker in wanted:
+                doc = self.documents.get(unit.doc_id)
+                passage = Passage(unit=unit, score=1.0, title=doc.title if doc else "",
+                                  source=doc.source if doc else "", date=doc.date if doc else "")
+                out.append(Quote(speaker=unit.speaker, role=unit.role, citation=make_citation(len(out) + 1, passage)))
+        return out
+
+
+__all__ = ["Assistant", "REFUSAL"]

@@ -1,0 +1,83 @@
+"""All configuration in one place: one frozen dataclass, read from `ASSISTANT_*` environment variables.
+
+Every number that shapes quality (chunk size, fusion weights, refusal threshold) lives here, with the
+measurement that chose it; `make eval` reproduces those measurements.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """The checkout holding `seeds/` and `index/`: the package's parent when run from a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    return here if (here / "seeds").is_dir() else Path.cwd()
+
+
+def user_home() -> Path:
+    """Per-user state (model cache, feedback log): `ASSISTANT_HOME`, else ~/.cache/assistant."""
+    env = os.environ.get("ASSISTANT_HOME")
+    return Path(env) if env else Path.home() / ".cache" / "assistant"
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = field(default_factory=lambda: project_root() / "index")
+    seeds_dir: Path = field(default_factory=lambda: project_root() / "seeds")
+    model_dir: Path = field(default_factory=lambda: user_home() / "models" / "embeddinggemma-300m")
+    feedback_path: Path = field(default_factory=lambda: user_home() / "feedback.jsonl")
+    # A Chroma server to use instead of the embedded store in `index_dir` (same code path).
+    chroma_host: str = ""
+    chroma_port: int = 8000
+    collection: str = "assistant"
+
+    # Chunking: citable units of 1-3 sentences.
+    max_unit_chars: int = 400
+    max_unit_sentences: int = 3
+    embed_batch_size: int = 16
+
+    # Questions.
+    max_question_chars: int = 1000
+
+    # Retrieval.
+    candidates: int = 30  # per leg, before fusion
+    top_k: int = 8  # passages handed to answering
+    # Weight of the lexical leg in the fused score, by how much the question shares the documents'
+    # language. English questions over Indonesian text share few words: BM25 there mostly adds noise.
+    lexical_weight_same_lang: float = 0.3
+    lexical_weight_cross_lang: float = 0.1
+    speaker_boost: float = 0.08  # added to units attributed to a person named in the question
+
+    # Answering.
+    refusal_threshold: float = 0.40  # best dense similarity below which we refuse
+    max_citations: int = 3
+    relative_cutoff: float = 0.93  # extra citations must score at least this share of the best
+
+    def with_(self, **changes) -> "Settings":
+        """A copy with some fields changed (dataclasses.replace, named for call sites)."""
+        return replace(self, **changes)
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(f"ASSISTANT_{name}", default)
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment, then explicit overrides (e.g. `index_dir=` from the CLI)."""
+    env: dict = {}
+    if _env("INDEX_DIR"):
+        env["index_dir"] = Path(_env("INDEX_DIR"))
+    if _env("SEEDS_DIR"):
+        env["seeds_dir"] = Path(_env("SEEDS_DIR"))
+    if _env("MODEL_DIR"):
+        env["model_dir"] = Path(_env("MODEL_DIR"))
+    if _env("FEEDBACK_PATH"):
+        env["feedback_path"] = Path(_env("FEEDBACK_PATH"))
+    if _env("CHROMA_HOST"):
+        env["chroma_host"] = _env("CHROMA_HOST")
+        env["chroma_port"] = int(_env("CHROMA_PORT", "8000"))
+    env.update({k: (Path(v) if k.endswith("_dir") and v is not None else v) for k, v in overrides.items() if v is not None})
+    return Settings(**env)

@@ -1,0 +1,100 @@
+"""Follow-up questions without an LLM: carry people and topics over from earlier turns.
+
+"What did he say about the media?" after "Who is Arief Rahman?" becomes a search for what Arief Rahman
+said about the media; "Who opened it?" after "Tell me about the 2024 PR bootcamp" is searched together
+with the bootcamp. People are recognised against the people the documents name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+# Words that point back to a person named earlier.
+PERSON_POINTERS = re.compile(
+    r"\b(he|she|him|his|her|hers|they|them|their|dia|ia|beliau|mereka)\b|\b\w+nya\b", re.I)
+# Words that point back to an event or topic named earlier, or a question too short to stand alone.
+TOPIC_POINTERS = re.compile(
+    r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
+    r"itu|tersebut|di sana|disana)\b", re.I)
+QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
+tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
+ceritakan jelaskan soal""".split())
+NYA_WORDS = re.compile(r"\b(\w{3,}?)nya\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The question to search for, after carrying context over, and the people it is about."""
+
+    question: str  # as asked
+    query: str  # what retrieval sees
+    people: tuple[str, ...] = ()  # full names of the people the question (or its context) is about
+    carried: tuple[str, ...] = field(default=())  # what came from earlier turns, for display and tests
+
+
+def user_questions(history: Iterable[Any] | None) -> list[str]:
+    """Earlier user questions from strings, Gradio message dicts or (user, bot) pairs, oldest first."""
+    questions: list[str] = []
+    for item in history or []:
+        if isinstance(item, str):
+            questions.append(item)
+        elif isinstance(item, dict):
+            if item.get("role", "user") == "user":
+                questions.append(_content_text(item.get("content")))
+        elif isinstance(item, (list, tuple)) and item:
+            questions.append(_content_text(item[0]))
+    return [q for q in questions if q and q.strip()]
+
+
+def _content_text(content: Any) -> str:
+    """Gradio content is a string, or a list of parts such as {"type": "text", "text": ...}."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(_content_text(c.get("text", "") if isinstance(c, dict) else c) for c in content)
+    if isinstance(content, dict):
+        return str(content.get("text", ""))
+    return ""
+
+
+def people_in(text: str, people: Iterable[str]) -> list[str]:
+    """The known people `text` names, by any word of their name ("Heni" -> "Heni Yuwono")."""
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    found = []
+    for person in people:
+        parts = [p.lower() for p in re.findall(r"\w+", person) if len(p) > 2]
+        if parts and (parts[0] in words or " ".join(parts).lower() in text.lower()):
+            found.append(person)
+    return found
+
+
+def topic_words(question: str) -> str:
+    """The content words of an earlier question, to search with a follow-up that points back to it."""
+    words = [w for w in re.findall(r"[\w#/-]+", question) if w.lower() not in QUESTION_WORDS]
+    return " ".join(words)
+
+
+def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str]) -> Turn:
+    """Fill in who and what a follow-up question is about from the earlier user questions."""
+    people = list(people)
+    earlier = user_questions(history)
+    named = people_in(question, people)
+    carried: list[str] = []
+    query = question
+    if earlier and not named and PERSON_POINTERS.search(question):
+        for previous in reversed(earlier):
+            before = people_in(previous, people)
+            if before:
+                named = before[:1]
+                carried.append(named[0])
+                query = f"{named[0]}: {question}"
+                break
+    if earlier and (TOPIC_POINTERS.search(question) or len(topic_words(question).split()) <= 1):
+        topic = topic_words(earlier[-1])
+        if topic and topic.lower() not in query.lower():
+            carried.append(topic)
+            query = f"{query} ({topic})"
+            named = named or people_in(topic, people)
+    return Turn(question=question, query=query, people=tuple(named), carried=tuple(carried))

@@ -1,0 +1,147 @@
+"""Ingest: documents on disk -> a new finished version of the index, re-embedding only what changed.
+
+The index mirrors the paths given: documents whose content hash is unchanged keep their stored vectors
+(copied into the new version), new or edited ones are embedded, and documents no longer present are left
+out. Nothing is switched until the new version is complete (see `store`), so an interrupted or failed
+ingest leaves the previous index answering.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tqdm import tqdm
+
+from .config import Settings
+from .documents import read_documents
+from .errors import IndexError_
+from .model import Embedder
+from .schema import Document, Unit
+from .store import Store, doc_metadata, unit_metadata
+from .units import embedding_text, make_units
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    version: str | None = None
+    added: list[str] = field(default_factory=list)  # new or edited documents (embedded)
+    kept: list[str] = field(default_factory=list)  # unchanged documents (vectors reused)
+    removed: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    units: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+    def summary(self) -> str:
+        head = (f"index version {self.version}: {self.units} units" if self.version else "index unchanged")
+        return (f"{head}; {len(self.added)} documents embedded, {len(self.kept)} unchanged, "
+                f"{len(self.removed)} removed, {len(self.problems)} skipped ({self.seconds:.1f}s)")
+
+
+def current_hashes(store: Store) -> dict[str, str]:
+    """doc_id -> content hash of the active version (empty when there is none)."""
+    version = store.active()
+    if not version:
+        return {}
+    docs = store.client.get_collection(store.docs_name(version)).get(include=["metadatas"])
+    return {i: m.get("content_hash", "") for i, m in zip(docs["ids"], docs["metadatas"])}
+
+
+def open_for_ingest(settings: Settings, rebuild: bool) -> Store:
+    """The store to write into; `rebuild` starts from nothing, even over a damaged embedded index."""
+    if rebuild and not settings.chroma_host and Path(settings.index_dir).exists():
+        shutil.rmtree(settings.index_dir)
+    store = Store(settings, create=True)
+    if rebuild:
+        store.meta.modify(metadata={"active": ""})
+        store.drop_inactive()
+    return store
+
+
+def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable[[], Embedder],
+           rebuild: bool = False, progress: bool = True) -> IngestReport:
+    """Bring the index in `settings` in line with the documents under `paths`.
+
+    `embedder_factory` is only called when something needs embedding, so a no-op ingest stays fast.
+    """
+    started = time.perf_counter()
+    read = read_documents([Path(p) for p in paths])
+    report = IngestReport(problems=read.problems)
+    if not read.documents:
+        raise IndexError_("no readable documents under " + ", ".join(map(str, paths))
+                          + "; nothing was changed. Add .txt, .md or .jsonl files.")
+    store = open_for_ingest(settings, rebuild)
+    old = current_hashes(store)
+    fresh = [d for d in read.documents if old.get(d.doc_id) != d.content_hash]
+    report.kept = [d.doc_id for d in read.documents if old.get(d.doc_id) == d.content_hash]
+    report.added = [d.doc_id for d in fresh]
+    report.removed = sorted(set(old) - {d.doc_id for d in read.documents})
+    if not report.changed and store.active():
+        store.drop_inactive()  # leftovers of an interrupted ingest
+        report.seconds = time.perf_counter() - started
+        return report
+    report.version = f"v{time.time_ns()}"
+    units_col, docs_col = store.create_version(report.version)
+    report.units += copy_units(store, units_col, set(report.kept))
+    report.units += embed_units(units_col, fresh, settings, embedder_factory(), progress)
+    for batch in batched(read.documents, 500):
+        docs_col.add(ids=[d.doc_id for d in batch], documents=[d.text for d in batch],
+                     metadatas=[doc_metadata(d) for d in batch], embeddings=[[0.0]] * len(batch))
+    store.activate(report.version)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def copy_units(store: Store, units_col, doc_ids: set[str]) -> int:
+    """Copy the stored units (and vectors) of unchanged documents into the new version."""
+    version = store.active()
+    if not version or not doc_ids:
+        return 0
+    raw = store.raw_units(version)
+    keep = [i for i, m in enumerate(raw["metadatas"]) if m["doc_id"] in doc_ids]
+    for batch in batched(keep, 2000):
+        units_col.add(ids=[raw["ids"][i] for i in batch], documents=[raw["documents"][i] for i in batch],
+                      metadatas=[raw["metadatas"][i] for i in batch],
+                      embeddings=[raw["embeddings"][i] for i in batch])
+    return len(keep)
+
+
+def embed_units(units_col, documents: list[Document], settings: Settings, embedder: Embedder,
+                progress: bool) -> int:
+    """Chunk, attribute and embed new documents, writing them through LlamaIndex's ChromaVectorStore."""
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    vector_store = ChromaVectorStore(chroma_collection=units_col)
+    pending: list[tuple[Unit, Document]] = [
+        (u, d) for d in documents for u in make_units(d, settings.max_unit_chars, settings.max_unit_sentences)]
+    bar = tqdm(total=len(pending), desc="Embedding passages", unit="passage", disable=not progress)
+    for batch in batched(pending, max(settings.embed_batch_size * 4, 16)):
+        vectors = embedder.embed_documents([embedding_text(u) for u, _ in batch],
+                                           titles=[d.title or "none" for _, d in batch])
+        # The SOURCE relationship is what LlamaIndex stores as `doc_id` (and `ref_doc_id`).
+        nodes = [TextNode(id_=u.chunk_id, text=u.text, embedding=v.tolist(),
+                          metadata=unit_metadata(u, d.content_hash),
+                          relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=u.doc_id)},
+                          excluded_embed_metadata_keys=list(unit_metadata(u, "")),
+                          excluded_llm_metadata_keys=list(unit_metadata(u, "")))
+                 for (u, d), v in zip(batch, vectors)]
+        vector_store.add(nodes)
+        bar.update(len(batch))
+    bar.close()
+    return len(pending)
+
+
+def batched(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,104 @@
+"""The records that flow one way through the package:
+
+Document -> Unit -> Passage (a scored unit) -> Answer(citations).
+
+Chat, Python API and evaluation all consume the same `Answer`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document: `text` is what is chunked and cited; everything else is metadata."""
+
+    doc_id: str
+    text: str
+    title: str = ""
+    source: str = ""  # outlet, e.g. "jatimnow.com"
+    date: str = ""  # publication date, ISO (YYYY-MM-DD) when known
+    event_dates: tuple[str, ...] = ()
+    byline: str = ""  # editor or credit line
+    dateline: str = ""  # place the article was filed from, e.g. "Surabaya"
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A citable span of one to three sentences: `doc.text[start:end] == text` always holds."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    position: int  # order within the document
+    speaker: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A unit retrieved for a question, with its document's metadata and a fused score."""
+
+    unit: Unit
+    score: float
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    dense: float = 0.0  # cosine similarity of the dense leg
+    lexical: float = 0.0  # normalised BM25 score of the lexical leg
+
+    @property
+    def doc_id(self) -> str:
+        return self.unit.doc_id
+
+    @property
+    def chunk_id(self) -> str:
+        return self.unit.chunk_id
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source of an answer; `text` is exactly the cleaned document's `[start:end]`."""
+
+    number: int
+    doc_id: str
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    title: str
+    source: str
+    date: str
+    speaker: str
+    role: str
+    score: float
+
+
+@dataclass
+class Answer:
+    """What `Assistant.ask` returns: text with [n] markers and the citations they point to."""
+
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    lang: str = "en"
+    timings: dict[str, float] = field(default_factory=dict)
+    passages: list[Passage] = field(default_factory=list)  # what retrieval returned, best first
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed to a person, for `Assistant.quotes()`."""
+
+    speaker: str
+    role: str
+    citation: Citation
