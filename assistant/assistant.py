@@ -54,7 +54,7 @@ class Assistant:
     def embedder(self) -> Embedder:
         """The embedding model, loaded on first use and then shared."""
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings.model_dir, self.settings.embed_batch_size)
+            self._embedder = load_embedder(self.settings)
         return self._embedder
 
     def _index_people(self) -> None:

@@ -18,7 +18,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
     settings = load_settings(index_dir=args.index)
     paths = args.paths or [settings.seeds_dir]
-    report = ingest(paths, settings, lambda: load_embedder(settings.model_dir, settings.embed_batch_size),
+    report = ingest(paths, settings, lambda: load_embedder(settings),
                     rebuild=args.rebuild)
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)

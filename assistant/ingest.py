@@ -9,7 +9,6 @@ ingest leaves the previous index answering.
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,14 +57,18 @@ def current_hashes(store: Store) -> dict[str, str]:
 
 
 def open_for_ingest(settings: Settings, rebuild: bool) -> Store:
-    """The store to write into; `rebuild` starts from nothing, even over a damaged embedded index."""
-    if rebuild and not settings.chroma_host and Path(settings.index_dir).exists():
-        shutil.rmtree(settings.index_dir)
-    store = Store(settings, create=True)
-    if rebuild:
-        store.meta.modify(metadata={"active": ""})
-        store.drop_inactive()
-    return store
+    """The store to write into. A damaged embedded index that cannot even be opened is moved aside
+    (never deleted) when rebuilding; otherwise the error says to rebuild."""
+    try:
+        return Store(settings, create=True)
+    except IndexError_:
+        path = Path(settings.index_dir)
+        if not rebuild or settings.chroma_host:
+            raise
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        path.rename(aside)
+        log.warning("moved the damaged index to %s and started a new one", aside)
+        return Store(settings, create=True)
 
 
 def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable[[], Embedder],
@@ -81,12 +84,12 @@ def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable
         raise IndexError_("no readable documents under " + ", ".join(map(str, paths))
                           + "; nothing was changed. Add .txt, .md or .jsonl files.")
     store = open_for_ingest(settings, rebuild)
-    old = current_hashes(store)
+    old = {} if rebuild else current_hashes(store)
     fresh = [d for d in read.documents if old.get(d.doc_id) != d.content_hash]
     report.kept = [d.doc_id for d in read.documents if old.get(d.doc_id) == d.content_hash]
     report.added = [d.doc_id for d in fresh]
     report.removed = sorted(set(old) - {d.doc_id for d in read.documents})
-    if not report.changed and store.active():
+    if not report.changed and store.active() and not rebuild:
         store.drop_inactive()  # leftovers of an interrupted ingest
         report.seconds = time.perf_counter() - started
         return report
