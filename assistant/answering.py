@@ -41,6 +41,15 @@ SPEAKER_QUESTIONS = [
 ]
 
 
+TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
+# "How many people", "berapa orang": the answer must hold a count, not just a year or a date.
+COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
+MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
+COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)|\b(satu|dua|tiga|empat|lima|enam|tujuh|"
+                   r"delapan|sembilan|sepuluh|puluhan|ratusan|ribuan|seluruh|semua|ketiga|kedua)\b", re.I)
+MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
+
+
 @dataclass(frozen=True)
 class SpeakerAsk:
     """A question asking for someone's words: `who` as written; `people` the known people it names."""
@@ -48,6 +57,8 @@ class SpeakerAsk:
     who: str
     people: tuple[str, ...]
     unknown_name: bool  # names someone (capitalised) that the documents never mention
+    topic: str = ""  # what they are asked about ("hoaxes"), when the question says
+    topic_share: float = 1.0  # their best match for the topic / the corpus's best match for it
 
 
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], mentioned_text: str) -> SpeakerAsk | None:
@@ -59,14 +70,27 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], m
         if not match:
             continue
         who = match["who"].strip(" ?,.")
+        topic_match = TOPIC.search(question[match.start():])
+        topic = topic_match["topic"].strip(" ?.") if topic_match else ""
         words = set(re.findall(r"\w+", who.lower()))
-        if not words or words & POINTER_WORDS or who.lower() in {"nya", ""}:
-            return SpeakerAsk(who, turn_people, False)
+        if not words or words & POINTER_WORDS:
+            return SpeakerAsk(who, turn_people, False, topic)
         named = tuple(people_in(who, known))
         names = re.findall(r"\b[A-Z][a-z]+\b", who)
+        if not names:  # a role or a description ("the head of the office"): keep the conversation's people
+            return SpeakerAsk(who, named or turn_people, False, topic)
         unknown = not named and any(n.lower() not in mentioned_text for n in names)
-        return SpeakerAsk(who, named, unknown)
+        return SpeakerAsk(who, named, unknown, topic)
     return None
+
+
+def answer_type_ok(question: str, text: str) -> bool:
+    """A how-many question needs a count in the passage, a how-much-money question an amount."""
+    if not COUNT_QUESTION.search(question):
+        return True
+    if MONEY_QUESTION.search(question):
+        return bool(MONEY.search(text))
+    return bool(COUNT.search(text))
 
 
 def human_date(iso: str, lang: str) -> str:
@@ -77,26 +101,32 @@ def human_date(iso: str, lang: str) -> str:
     return f"{int(day)} {MONTHS[lang][int(month) - 1]} {year}"
 
 
-def choose(passages: list[Passage], settings: Settings, ask: SpeakerAsk | None) -> list[Passage]:
+def choose(passages: list[Passage], settings: Settings, ask: SpeakerAsk | None, threshold: float,
+           question: str = "") -> list[Passage]:
     """The passages to cite: the best one, plus close runners-up, never below the refusal threshold.
 
-    For a what-did-X-say question only what X said qualifies.
+    For a what-did-X-say question only what X said qualifies, and X must be the one in the documents who
+    said most about the topic asked (else somebody else said it, and we refuse).
     """
     pool = passages
     if ask and ask.people:
         pool = [p for p in passages if p.unit.speaker in ask.people]
+        if ask.topic_share < settings.topic_share_min:
+            return []
     if not pool or (ask and ask.unknown_name):
         return []
     best = pool[0]
-    if best.dense < settings.refusal_threshold and best.dense != 0.0:
+    if best.dense < threshold and not (best.dense == 0.0 and best.lexical > 0):
         return []
     if best.dense == 0.0 and best.lexical == 0.0:
+        return []
+    if not answer_type_ok(question, best.text):
         return []
     chosen = [best]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break
-        if passage.score >= settings.relative_cutoff * best.score and passage.dense >= settings.refusal_threshold:
+        if passage.score >= settings.relative_cutoff * best.score and passage.dense >= threshold:
             chosen.append(passage)
     return chosen
 
@@ -131,14 +161,15 @@ def compose(citations: list[Citation], lang: str) -> str:
         if key != previous:
             lines.append(lead(c, lang))
             previous = key
-        lines.append(f"“{c.text}” [{c.number}]")
+        quoted = c.text if c.text[:1] in "“\"'‘" else f"“{c.text}”"
+        lines.append(f"{quoted} [{c.number}]")
     return "\n".join(lines)
 
 
-def answer_text(passages: list[Passage], lang: str, settings: Settings,
-                ask: SpeakerAsk | None) -> tuple[str, list[Citation]]:
+def answer_text(passages: list[Passage], lang: str, settings: Settings, ask: SpeakerAsk | None,
+                threshold: float, question: str = "") -> tuple[str, list[Citation]]:
     """(answer text, citations); a refusal has the fixed sentence and no citations."""
-    chosen = choose(passages, settings, ask)
+    chosen = choose(passages, settings, ask, threshold, question)
     if not chosen:
         return REFUSAL[lang], []
     citations = [citation(n, p) for n, p in enumerate(chosen, start=1)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -97,8 +98,11 @@ class Assistant:
         understood = time.perf_counter()
         with self._lock:
             passages = self.retriever.retrieve(turn.query, k=self.settings.top_k, speakers=steer)
+            if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
+                ask = replace(ask, topic_share=self.retriever.topic_share(ask.topic, ask.people))
         retrieved = time.perf_counter()
-        text, citations = answer_text(passages, lang, self.settings, ask)
+        threshold = self.retriever.refusal_threshold(question)
+        text, citations = answer_text(passages, lang, self.settings, ask, threshold, question)
         done = time.perf_counter()
         return Answer(question=question, text=text, citations=citations, refused=not citations, lang=lang,
                       passages=passages, timings={"understand": understood - started,

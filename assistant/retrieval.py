@@ -62,9 +62,16 @@ class Retriever:
         langs = Counter(detect(u.text, default="id") for u in self.snapshot.units[:500])
         self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
 
+    def same_language(self, question: str) -> bool:
+        return detect(question, default=self.corpus_lang) == self.corpus_lang
+
     def lexical_weight(self, question: str) -> float:
-        same = detect(question, default=self.corpus_lang) == self.corpus_lang
+        same = self.same_language(question)
         return self.settings.lexical_weight_same_lang if same else self.settings.lexical_weight_cross_lang
+
+    def refusal_threshold(self, question: str) -> float:
+        same = self.same_language(question)
+        return self.settings.refusal_threshold_same_lang if same else self.settings.refusal_threshold_cross_lang
 
     def retrieve(self, query: str, k: int | None = None, speakers: tuple[str, ...] = ()) -> list[Passage]:
         """The best `k` passages for `query`, best first; `speakers` steers towards what they said."""
@@ -84,6 +91,18 @@ class Retriever:
                 fused[chunk_id] += self.settings.speaker_boost
         best = sorted(fused, key=lambda i: -fused[i])[:k]
         return [self._passage(i, fused[i], dense, lexical) for i in best]
+
+    def topic_share(self, topic: str, speakers: tuple[str, ...]) -> float:
+        """How close `speakers`' best match for `topic` comes to the whole corpus's best match (<= 1.0).
+
+        Below 1.0 somebody else said more about it: "What did Ishadi say about hoaxes?" when only Heni
+        spoke of hoaxes."""
+        vector = self.embedder.embed_query(topic)
+        theirs = self.snapshot.dense_search(vector, 1, speakers=speakers)
+        anyone = self.snapshot.dense_search(vector, 1)
+        if not theirs or not anyone or anyone[0][1] <= 0:
+            return 0.0
+        return max(theirs[0][1], 0.0) / anyone[0][1]
 
     def _fuse(self, query: str, dense: dict[str, float], lexical: dict[str, float]) -> dict[str, float]:
         if self.mode == "dense":

@@ -84,14 +84,21 @@ class Snapshot:
     documents: dict[str, Document]
     vector_store: object  # llama_index ChromaVectorStore over the units collection
 
-    def dense_search(self, embedding: np.ndarray, n: int) -> list[tuple[str, float]]:
-        """(chunk_id, cosine similarity) of the `n` nearest units, best first."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
+    def dense_search(self, embedding: np.ndarray, n: int, speakers: tuple[str, ...] = ()) -> list[tuple[str, float]]:
+        """(chunk_id, cosine similarity) of the `n` nearest units, best first; `speakers` restricts the
+        search to units attributed to them (a metadata filter inside Chroma)."""
+        from llama_index.core.vector_stores.types import (FilterOperator, MetadataFilter, MetadataFilters,
+                                                          VectorStoreQuery)
 
         n = min(n, len(self.units))
         if n == 0:
             return []
-        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding.tolist(), similarity_top_k=n))
+        filters = None
+        if speakers:
+            filters = MetadataFilters(filters=[MetadataFilter(key="speaker", value=list(speakers),
+                                                              operator=FilterOperator.IN)])
+        query = VectorStoreQuery(query_embedding=embedding.tolist(), similarity_top_k=n, filters=filters)
+        result = self.vector_store.query(query)
         return [(i, cosine_from_llamaindex(s)) for i, s in zip(result.ids, result.similarities)]
 
 

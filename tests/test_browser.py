@@ -37,7 +37,7 @@ FINISHED = "#chat .answer .sources, #chat .answer.refusal, #chat .answer.error"
 
 
 @pytest.fixture(scope="module")
-def server(request, tmp_path_factory):
+def server(request, tmp_path_factory, embedder):
     """(url, bot): the app for a test index, served from a thread on a free loopback port."""
     from assistant.assistant import Assistant
     from assistant.config import load_settings
@@ -52,7 +52,8 @@ def server(request, tmp_path_factory):
     index = cache.mkdir("browser-test-index") if cache else tmp_path_factory.mktemp("index")
     settings = load_settings(index_dir=index, seeds_dir=docs,
                              feedback_path=tmp_path_factory.mktemp("fb") / "logs" / "fb.jsonl")
-    bot = Assistant(settings=settings, build=True, progress=False)  # ingests docs/ (a no-op when cached)
+    # The session's one embedder (conftest.py); ingests docs/ (a no-op when cached).
+    bot = Assistant(settings=settings, embedder=embedder, build=True, progress=False)
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

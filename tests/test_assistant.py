@@ -1,0 +1,185 @@
+"""The Python API over the seed index with the real model: cited answers, refusals, follow-ups, quotes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from assistant.answering import REFUSAL
+from assistant.errors import QuestionError
+from assistant.schema import Answer, Citation
+
+pytestmark = pytest.mark.slow
+
+HOAX_SENTENCE = "Mengingat, hoax dan disinformasi menyebar lebih cepat dari kebenaran."
+HOAX_EN = "What did Heni say about hoaxes?"
+HOAX_ID = "Apa kata Heni tentang hoaks?"
+
+
+@pytest.fixture(scope="module")
+def ask(seed_bot):
+    """seed_bot.ask without history, each question asked once per module (the model is slow on 2 cores)."""
+    answers: dict[str, Answer] = {}
+
+    def ask(question: str) -> Answer:
+        if question not in answers:
+            answers[question] = seed_bot.ask(question)
+        return answers[question]
+
+    return ask
+
+
+@pytest.fixture(scope="module")
+def hoax_en(ask) -> Answer:
+    return ask(HOAX_EN)
+
+
+@pytest.fixture(scope="module")
+def hoax_id(ask) -> Answer:
+    return ask(HOAX_ID)
+
+
+def hoax_citation(answer: Answer) -> Citation:
+    return next(c for c in answer.citations if HOAX_SENTENCE in c.text)
+
+
+def test_answer_has_the_contract_fields(hoax_en):
+    assert isinstance(hoax_en.text, str) and hoax_en.text
+    assert isinstance(hoax_en.citations, list) and all(isinstance(c, Citation) for c in hoax_en.citations)
+    assert hoax_en.refused is False
+    assert {"retrieve", "answer", "total"} <= set(hoax_en.timings)
+    assert hoax_en.timings["total"] > 0
+
+
+def test_citation_has_the_contract_fields(hoax_en):
+    fields = {f.name for f in dataclasses.fields(Citation)}
+    assert {"number", "doc_id", "chunk_id", "text", "start", "end", "title", "source", "date", "speaker",
+            "score"} <= fields
+    first = hoax_en.citations[0]
+    assert first.number == 1 and first.chunk_id.startswith(f"{first.doc_id}#")
+    assert isinstance(first.score, float)
+
+
+def test_retrieve_returns_passages_best_first(seed_bot):
+    passages = seed_bot.retrieve("hoax dan disinformasi", k=5)
+    assert len(passages) == 5
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    top = passages[0]
+    assert HOAX_SENTENCE in top.text and top.chunk_id.startswith(f"{top.doc_id}#")
+
+
+def test_heni_on_hoaxes_cites_her_hoax_sentence(hoax_en):
+    citation = hoax_citation(hoax_en)
+    assert (citation.speaker, citation.role) == ("Heni Yuwono", "Kakanwil Kemenkumham Jatim")
+    assert (citation.source, citation.date) == ("jatimnow.com", "2024-06-03")
+
+
+def test_english_question_gets_an_english_frame(hoax_en):
+    assert hoax_en.lang == "en"
+    assert hoax_en.text.splitlines()[0].startswith("Heni Yuwono (Kakanwil Kemenkumham Jatim) said")
+    assert "Menurut" not in hoax_en.text
+    assert "3 June 2024" in hoax_en.text
+
+
+def test_indonesian_question_gets_the_same_citation(hoax_en, hoax_id):
+    assert hoax_citation(hoax_id).chunk_id == hoax_citation(hoax_en).chunk_id
+
+
+def test_indonesian_question_gets_an_indonesian_frame(hoax_id):
+    assert hoax_id.lang == "id"
+    assert hoax_id.text.startswith("Menurut Heni Yuwono")
+    assert "3 Juni 2024" in hoax_id.text
+
+
+@pytest.mark.parametrize("question", [HOAX_EN, HOAX_ID, "Who is Arief Rahman?", "Tell me about the 2024 PR bootcamp",
+                                      "Apa pesan Hendro tentang karakter humas?"])
+def test_every_citation_is_an_exact_slice_quoted_verbatim(seed_bot, ask, question):
+    answer = ask(question)
+    assert answer.citations, answer.text
+    for citation in answer.citations:
+        document = seed_bot.documents[citation.doc_id]
+        assert document.text[citation.start:citation.end] == citation.text
+        assert citation.text in answer.text
+        assert f"[{citation.number}]" in answer.text
+
+
+def test_off_topic_question_is_refused_in_english(seed_bot):
+    answer = seed_bot.ask("What is the capital of France?")
+    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["en"], [])
+
+
+def test_off_topic_question_is_refused_in_indonesian(seed_bot):
+    answer = seed_bot.ask("Apa ibu kota Prancis?")
+    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["id"], [])
+
+
+def test_person_who_never_speaks_is_refused(seed_bot):
+    answer = seed_bot.ask("What did Danny Keegan say about hoaxes?")
+    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["en"], [])
+
+
+def test_follow_up_pronoun_cites_the_person_asked_about_before(seed_bot):
+    answer = seed_bot.ask("What did he say about the media?", history=["Who is Arief Rahman?"])
+    assert answer.citations and answer.citations[0].speaker == "Arief Rahman"
+
+
+def test_history_as_gradio_message_dicts_is_accepted(seed_bot):
+    history = [{"role": "user", "content": "Who is Arief Rahman?"},
+               {"role": "assistant", "content": "Arief Rahman (Ketua AMSI Jatim) said ..."}]
+    answer = seed_bot.ask("What did he say about the media?", history=history)
+    assert answer.citations and answer.citations[0].speaker == "Arief Rahman"
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t"])
+def test_empty_question_is_a_question_error(seed_bot, question):
+    with pytest.raises(QuestionError, match="empty"):
+        seed_bot.ask(question)
+
+
+def test_question_over_the_limit_is_a_question_error_naming_the_limit(seed_bot):
+    limit = seed_bot.settings.max_question_chars
+    with pytest.raises(QuestionError, match=rf"limit is {limit}\b"):
+        seed_bot.ask("a" * (limit + 1))
+
+
+def test_question_at_the_limit_is_accepted(seed_bot):
+    limit = seed_bot.settings.max_question_chars
+    assert seed_bot.check_question(" " + "a" * limit + " ") == "a" * limit
+
+
+def test_retrieve_checks_the_question_too(seed_bot):
+    with pytest.raises(QuestionError):
+        seed_bot.retrieve("  ")
+
+
+def test_quotes_for_heni_are_only_heni_yuwonos(seed_bot):
+    quotes = seed_bot.quotes("Heni")
+    assert quotes and {q.speaker for q in quotes} == {"Heni Yuwono"}
+    assert any(HOAX_SENTENCE in q.citation.text for q in quotes)
+
+
+def test_quotes_carry_exact_citations(seed_bot):
+    for quote in seed_bot.quotes("Heni"):
+        c = quote.citation
+        assert seed_bot.documents[c.doc_id].text[c.start:c.end] == c.text
+        assert c.source == "jatimnow.com" and c.speaker == "Heni Yuwono"
+
+
+def test_quotes_without_a_name_list_every_speaker_but_never_zaeroji(seed_bot):
+    speakers = {q.speaker for q in seed_bot.quotes()}
+    assert {"Heni Yuwono", "Hendro Tri Prasetyo", "Arief Rahman", "Ishadi MP", "Zakaria"} <= speakers
+    assert "Zaeroji" not in speakers and "Danny Keegan" not in speakers
+
+
+def test_people_include_those_named_who_never_speak(seed_bot):
+    assert {"Zaeroji", "Danny Keegan"} <= set(seed_bot.people)
+    assert "Zaeroji" not in seed_bot.speakers
+
+
+@pytest.mark.xfail(strict=True, reason="conversation.PERSON_POINTERS takes 'punya' (have) for a -nya pointer, so the "
+                   "previous question's Arief Rahman is carried over and the answer is refused; asked alone, "
+                   "the question cites Ishadi MP")
+def test_unrelated_indonesian_follow_up_is_not_steered_to_the_previous_person(seed_bot):
+    answer = seed_bot.ask("Siapa yang punya tagar growtogether?", history=["Siapa Arief Rahman?"])
+    assert answer.citations and answer.citations[0].speaker == "Ishadi MP"

@@ -1,0 +1,100 @@
+"""Scraped news pages -> article text plus metadata: page furniture never reaches `Document.text`."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cleaning import clean_page
+
+BOILERPLATE = [
+    "Baca juga",
+    "Kakanwil Kemenkumham Jatim Lantik 23 Pejabat Manajerial, Ini Pesannya",
+    "Kemenkumham Jatim Gelar Sosialisasi Tata Cara Penghapusan Fidusia",
+    "Ket foto",
+    "(Foto:",
+    "Back to top button",
+    "Leave a Reply",
+    "Related Articles",
+    "Editor :",
+    "Pixel Code",
+    "(BB/502/hms/Kemenkumham Jatim/redho)",
+    "BB/502",
+    "Surabaya | barometerbali –",
+    "barometerbali",
+    "Your email address will not be published",
+]
+
+
+@pytest.mark.parametrize("furniture", BOILERPLATE)
+def test_seed_article_text_holds_no_page_furniture(seed_documents, furniture):
+    for doc in seed_documents.values():
+        assert furniture.lower() not in doc.text.lower(), doc.doc_id
+
+
+def test_seed_article_text_keeps_the_last_quote_before_the_credit(article_2022):
+    assert article_2022.text.endswith("bermanfaat bagi masyarakat,” tutup Hendro.")
+
+
+def test_seed_article_text_starts_after_the_dateline(article_2022, article_2024):
+    assert article_2022.text.startswith("Kanwil Kemenkumham Jatim berupaya mengoptimalkan peran humas")
+    assert article_2024.text.startswith("Untuk mengoptimalkan peran kehumasan")
+
+
+def test_seed_article_keeps_the_paragraph_after_a_related_headline(article_2024):
+    assert '"Saat ini, orang lebih suka konten-konten tiktok,' in article_2024.text
+    assert '"Kami juga berharap, setelah kegiatan ini,' in article_2024.text
+
+
+def test_headline_becomes_the_title_not_text():
+    page = clean_page("Peristiwa\n\nWarga Surabaya Gelar Kerja Bakti Bersama\n\nWarga membersihkan selokan.")
+    assert page.title == "Warga Surabaya Gelar Kerja Bakti Bersama"
+    assert page.text == "Warga membersihkan selokan."
+
+
+def test_related_headline_on_the_next_line_is_removed():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nAwal.\n\nBaca juga:\nJudul Lain Yang Tidak Terkait\n\nAkhir.")
+    assert page.paragraphs == ["Awal.", "Akhir."]
+
+
+def test_related_headline_on_the_same_line_is_removed():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nAwal.\n\nBaca juga: Judul Lain Yang Tidak Terkait\n\nAkhir.")
+    assert page.paragraphs == ["Awal.", "Akhir."]
+
+
+def test_photo_caption_is_removed():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nKet foto: Peserta berfoto bersama\n\n"
+                      "Rapat (Foto: Humas)\n\nIsi berita.")
+    assert page.paragraphs == ["Isi berita."]
+
+
+def test_everything_after_leave_a_reply_is_dropped():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nIsi berita.\n\nLeave a Reply\n\nKomentar pembaca yang panjang.")
+    assert page.paragraphs == ["Isi berita."]
+
+
+def test_editor_line_becomes_the_byline():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nEditor : Yanuar D\u00a0\n\nIsi berita.")
+    assert page.byline == "Yanuar D"
+    assert page.paragraphs == ["Isi berita."]
+
+
+def test_publication_line_becomes_the_date():
+    page = clean_page("Monday, 16-09-2024\n\nJudul Berita Yang Cukup Panjang\n\nIsi berita.")
+    assert page.date == "2024-09-16"
+    assert "2024" not in page.text
+
+
+def test_dateline_gives_place_and_outlet():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nSurabaya | barometerbali – Warga berkumpul.")
+    assert (page.dateline, page.source, page.text) == ("Surabaya", "barometerbali", "Warga berkumpul.")
+
+
+def test_closing_credit_becomes_part_of_the_byline():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nEditor : Ani\n\nWarga berkumpul. (BB/1/hms/redho)")
+    assert page.text == "Warga berkumpul."
+    assert page.byline == "Ani; BB/1/hms/redho"
+
+
+def test_event_dates_are_read_from_the_text():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nRapat digelar Senin (3/6/2024) dan Rabu (5/6/2024).")
+    assert page.event_dates == ["2024-06-03", "2024-06-05"]
