@@ -43,6 +43,7 @@ ROLE_WORDS = ROLE_HEADS | {
     "kabupaten", "republik", "dprd", "dpr", "polda", "polres", "kejati", "pelayanan", "administrasi",
     "umum", "informasi", "komunikasi", "publik", "bidang", "bagian", "seksi", "sub", "pusat", "daerah",
     "timur", "barat", "utara", "selatan", "tengah", "surabaya", "ri", "east", "java", "pr", "amsi",
+    "panitia", "pelaksana", "penyelenggara", "kegiatan", "acara", "tim", "satgas", "unit", "kantor",
 }
 NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’-]*\.?$")
 

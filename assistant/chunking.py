@@ -18,7 +18,7 @@ from dataclasses import dataclass
 # Abbreviations that end with a full stop without ending a sentence (compared case-insensitively).
 ABBREVIATIONS = {
     "dr", "drs", "dra", "ir", "prof", "h", "hj", "kh", "st", "no", "nomor", "jl", "jln", "kec", "kab",
-    "kel", "prov", "pt", "cv", "tbk", "dkk", "dll", "dsb", "dst", "tsb", "yth", "sdr", "bpk", "ibu",
+    "kel", "prov", "pt", "cv", "tbk", "dkk", "dll", "dsb", "dst", "tsb", "yth", "sdr", "bpk",
     "mr", "mrs", "ms", "vs", "etc", "e.g", "i.e", "a.n", "u.p", "s.h", "m.h", "s.e", "m.si", "s.kom",
     "s.sos", "m.m", "s.pd", "m.pd", "s.ip", "amd", "hlm", "tel", "telp", "fax", "rp",
 }

@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-# Words that point back to a person named earlier.
+# Words that point back to a person named earlier: pronouns, and -nya forms ("katanya", "jabatannya").
 PERSON_POINTERS = re.compile(
-    r"\b(he|she|him|his|her|hers|they|them|their|dia|ia|beliau|mereka)\b|\b\w+nya\b", re.I)
+    r"\b(he|she|him|his|her|hers|they|them|their|dia|ia|beliau|mereka)\b|\b\w{2,}nya\b", re.I)
+# Words ending in -nya that are adverbs or verbs, not "his/her" ("hanya" = only, "punya" = have).
+NOT_POINTERS = set("""hanya punya tanya bahwasanya sebenarnya sesungguhnya akhirnya selanjutnya sebelumnya
+setelahnya sesudahnya biasanya seharusnya semestinya misalnya contohnya lainnya rupanya agaknya adanya
+tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masingnya""".split())
 # Words that point back to an event or topic named earlier, or a question too short to stand alone.
 TOPIC_POINTERS = re.compile(
     r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
@@ -60,14 +64,25 @@ def _content_text(content: Any) -> str:
 
 
 def people_in(text: str, people: Iterable[str]) -> list[str]:
-    """The known people `text` names, by any word of their name ("Heni" -> "Heni Yuwono")."""
+    """The known people `text` names, by any word of their name ("Heni" or "Yuwono" -> "Heni Yuwono").
+
+    Institution words never identify a person, so "humas" does not name the unnamed "Kepala Biro Humas";
+    such a person is found by their whole role phrase."""
+    from .attribution import ROLE_WORDS
+
     words = {w.lower() for w in re.findall(r"\w+", text)}
     found = []
     for person in people:
-        parts = [p.lower() for p in re.findall(r"\w+", person) if len(p) > 2]
-        if parts and (parts[0] in words or " ".join(parts).lower() in text.lower()):
+        parts = [p.lower() for p in re.findall(r"\w+", person)]
+        naming = [p for p in parts if len(p) > 2 and p not in ROLE_WORDS]
+        if (naming and words & set(naming)) or " ".join(parts) in " ".join(re.findall(r"\w+", text.lower())):
             found.append(person)
     return found
+
+
+def points_to_person(question: str) -> bool:
+    """True when the question refers back to someone ("he", "dia", "katanya"), not just to a -nya adverb."""
+    return any(m.group(0).lower() not in NOT_POINTERS for m in PERSON_POINTERS.finditer(question))
 
 
 def topic_words(question: str) -> str:
@@ -83,7 +98,7 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     named = people_in(question, people)
     carried: list[str] = []
     query = question
-    if earlier and not named and PERSON_POINTERS.search(question):
+    if earlier and not named and points_to_person(question):
         for previous in reversed(earlier):
             before = people_in(previous, people)
             if before:

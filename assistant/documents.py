@@ -73,10 +73,13 @@ def read_news_page(path: Path, text: str) -> Document:
 
 
 def read_markdown(path: Path, text: str) -> Document:
+    """The first `# ` heading is the title (and leaves the text); everything else is the body."""
     lines = text.strip().splitlines()
     title = ""
-    if lines and lines[0].startswith("# "):
-        title, lines = lines[0][2:].strip(), lines[1:]
+    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if heading is not None:
+        title = lines[heading][2:].strip()
+        lines = lines[:heading] + lines[heading + 1:]
     paragraphs = [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
     return Document(doc_id=path.name, text="\n\n".join(paragraphs), title=title)
 

@@ -68,7 +68,20 @@ def open_for_ingest(settings: Settings, rebuild: bool) -> Store:
         aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
         path.rename(aside)
         log.warning("moved the damaged index to %s and started a new one", aside)
+        forget_clients()
         return Store(settings, create=True)
+
+
+def forget_clients() -> None:
+    """Chroma caches one client per path, a failed one included; drop them so the path opens afresh."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+def chunking_of(settings: Settings) -> str:
+    """The chunking a version was built with; a version built otherwise is re-chunked in full."""
+    return f"{settings.max_unit_chars}/{settings.max_unit_sentences}"
 
 
 def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable[[], Embedder],
@@ -84,11 +97,12 @@ def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable
         raise IndexError_("no readable documents under " + ", ".join(map(str, paths))
                           + "; nothing was changed. Add .txt, .md or .jsonl files.")
     store = open_for_ingest(settings, rebuild)
-    old = {} if rebuild else current_hashes(store)
+    same_chunking = store.chunking() == chunking_of(settings)
+    old = current_hashes(store) if same_chunking and not rebuild else {}
     fresh = [d for d in read.documents if old.get(d.doc_id) != d.content_hash]
     report.kept = [d.doc_id for d in read.documents if old.get(d.doc_id) == d.content_hash]
     report.added = [d.doc_id for d in fresh]
-    report.removed = sorted(set(old) - {d.doc_id for d in read.documents})
+    report.removed = sorted(set(current_hashes(store)) - {d.doc_id for d in read.documents})
     if not report.changed and store.active() and not rebuild:
         store.drop_inactive()  # leftovers of an interrupted ingest
         report.seconds = time.perf_counter() - started
@@ -96,11 +110,11 @@ def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable
     report.version = f"v{time.time_ns()}"
     units_col, docs_col = store.create_version(report.version)
     report.units += copy_units(store, units_col, set(report.kept))
-    report.units += embed_units(units_col, fresh, settings, embedder_factory(), progress)
+    report.units += embed_units(units_col, fresh, settings, embedder_factory, progress)
     for batch in batched(read.documents, 500):
         docs_col.add(ids=[d.doc_id for d in batch], documents=[d.text for d in batch],
                      metadatas=[doc_metadata(d) for d in batch], embeddings=[[0.0]] * len(batch))
-    store.activate(report.version)
+    store.activate(report.version, chunking_of(settings))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -119,15 +133,19 @@ def copy_units(store: Store, units_col, doc_ids: set[str]) -> int:
     return len(keep)
 
 
-def embed_units(units_col, documents: list[Document], settings: Settings, embedder: Embedder,
-                progress: bool) -> int:
-    """Chunk, attribute and embed new documents, writing them through LlamaIndex's ChromaVectorStore."""
+def embed_units(units_col, documents: list[Document], settings: Settings,
+                embedder_factory: Callable[[], Embedder], progress: bool) -> int:
+    """Chunk, attribute and embed new documents, writing them through LlamaIndex's ChromaVectorStore.
+    The embedder is only built when there is something to embed."""
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     vector_store = ChromaVectorStore(chroma_collection=units_col)
     pending: list[tuple[Unit, Document]] = [
         (u, d) for d in documents for u in make_units(d, settings.max_unit_chars, settings.max_unit_sentences)]
+    if not pending:
+        return 0
+    embedder = embedder_factory()
     bar = tqdm(total=len(pending), desc="Embedding passages", unit="passage", disable=not progress)
     for batch in batched(pending, max(settings.embed_batch_size * 4, 16)):
         vectors = embedder.embed_documents([embedding_text(u) for u, _ in batch],

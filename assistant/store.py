@@ -117,6 +117,10 @@ class Store:
     def active(self) -> str | None:
         return (self.meta.metadata or {}).get("active") or None
 
+    def chunking(self) -> str:
+        """The chunking settings the active version was built with ("" when unknown)."""
+        return (self.meta.metadata or {}).get("chunking") or ""
+
     def units_name(self, version: str) -> str:
         return f"{self.name}-{version}-units"
 
@@ -132,9 +136,9 @@ class Store:
         docs = self.client.create_collection(self.docs_name(version), embedding_function=None)
         return units, docs
 
-    def activate(self, version: str) -> None:
+    def activate(self, version: str, chunking: str) -> None:
         """Point readers at `version` (one metadata write), then drop every other version."""
-        self.meta.modify(metadata={"active": version})
+        self.meta.modify(metadata={"active": version, "chunking": chunking})
         self.drop_inactive()
 
     def drop_inactive(self) -> None:

@@ -177,9 +177,6 @@ def test_people_include_those_named_who_never_speak(seed_bot):
     assert "Zaeroji" not in seed_bot.speakers
 
 
-@pytest.mark.xfail(strict=True, reason="conversation.PERSON_POINTERS takes 'punya' (have) for a -nya pointer, so the "
-                   "previous question's Arief Rahman is carried over and the answer is refused; asked alone, "
-                   "the question cites Ishadi MP")
 def test_unrelated_indonesian_follow_up_is_not_steered_to_the_previous_person(seed_bot):
     answer = seed_bot.ask("Siapa yang punya tagar growtogether?", history=["Siapa Arief Rahman?"])
     assert answer.citations and answer.citations[0].speaker == "Ishadi MP"

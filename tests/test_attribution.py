@@ -134,7 +134,5 @@ def test_unattributed_sentence_takes_its_paragraphs_speaker():
     assert [u.speaker for u in units] == ["Heni"] * 4
 
 
-@pytest.mark.xfail(strict=True, reason="'panitia' (committee) is missing from attribution.ROLE_WORDS, so the "
-                   "role word is taken as part of the name: ('Panitia Budi Santoso', 'Ketua')")
 def test_committee_chair_role_is_not_part_of_the_name():
     assert split_role_name("Ketua Panitia Budi Santoso") == ("Budi Santoso", "Ketua Panitia")

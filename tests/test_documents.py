@@ -135,8 +135,6 @@ def test_content_hash_changes_when_the_text_changes(tmp_path):
     assert read_documents([path]).documents[0].content_hash != before
 
 
-@pytest.mark.xfail(strict=True, reason="read_markdown only takes a '# ' heading on the very first line; the "
-                   "module docstring promises the first '# ' heading, and otherwise '# …' stays in the cited text")
 def test_markdown_title_is_the_first_heading_even_after_a_preface_line(tmp_path):
     (tmp_path / "note.md").write_text("Draf 2\n\n# Catatan Rapat\n\nRapat dimulai.\n")
     [doc] = read_documents([tmp_path]).documents

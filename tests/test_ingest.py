@@ -127,9 +127,6 @@ def test_removed_file_leaves_the_index(docs, built, embedder):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="ingest() calls embedder_factory() whenever anything changed, even when "
-                   "only removals happened, though its docstring says the factory is only called when "
-                   "something needs embedding: removing a file loads the 1.2 GB model for nothing")
 def test_removing_a_file_does_not_load_the_model(docs, built):
     (docs / "b.md").unlink()
     report = ingest([docs], built, lambda: pytest.fail("model loaded although nothing needs embedding"),
@@ -200,10 +197,6 @@ def test_opening_a_damaged_index_says_to_rebuild(built, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="open_for_ingest retries Store() on the same path after moving the damaged "
-                   "folder aside, but chromadb (1.5.9) keeps the failed client cached by path, so the retry fails "
-                   "with \"'RustBindingsAPI' object has no attribute 'bindings'\" and `assistant ingest --rebuild` "
-                   "reports the index as damaged again; only a second run succeeds")
 def test_rebuild_over_a_damaged_index_succeeds_and_moves_it_aside(docs, built, embedder, tmp_path):
     damaged = damage(built, tmp_path)
     report = ingest([docs], damaged, lambda: embedder, rebuild=True, progress=False)
@@ -214,9 +207,6 @@ def test_rebuild_over_a_damaged_index_succeeds_and_moves_it_aside(docs, built, e
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the content hash that incremental ingest compares covers the document and "
-                   "PIPELINE_VERSION but not Settings.max_unit_chars / max_unit_sentences, so after a change of "
-                   "unit size the next ingest reports 'index unchanged' and keeps the old units")
 def test_changing_the_unit_size_rechunks_on_the_next_ingest(tmp_path, settings, embedder):
     docs = tmp_path / "three"
     docs.mkdir()
