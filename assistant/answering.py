@@ -8,20 +8,25 @@ said by that person, the answer is a fixed refusal sentence with no citations.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .config import Settings
 from .schema import Citation, Passage
 
-REFUSAL = {
-    "en": "I can't answer that from the documents I have.",
-    "id": "Maaf, saya tidak dapat menjawabnya dari dokumen yang tersedia.",
-}
-MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(),
-}
+FRAMES_PATH = Path(__file__).resolve().parent.parent / "prompts" / "frames.json"
+
+
+def load_frames(path: Path = FRAMES_PATH) -> dict[str, dict]:
+    """The wording of answer frames and refusals per language (prompts/frames.json)."""
+    frames = json.loads(path.read_text(encoding="utf-8"))
+    return {lang: table for lang, table in frames.items() if not lang.startswith("_")}
+
+
+FRAMES = load_frames()
+REFUSAL = {lang: table["refusal"] for lang, table in FRAMES.items()}
 POINTER_WORDS = {"he", "she", "him", "they", "them", "dia", "ia", "beliau", "mereka", "nya"}
 # "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
 SPEAKER_QUESTIONS = [
@@ -46,7 +51,7 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
 COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)|\b(satu|dua|tiga|empat|lima|enam|tujuh|"
-                   r"delapan|sembilan|sepuluh|puluhan|ratusan|ribuan|seluruh|semua|ketiga|kedua)\b", re.I)
+                   r"delapan|sembilan|sepuluh|puluhan|ratusan|ribuan|ketiga|kedua|keempat|kelima)\b", re.I)
 MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
 
 
@@ -98,7 +103,7 @@ def human_date(iso: str, lang: str) -> str:
     if not match:
         return iso
     year, month, day = match.groups()
-    return f"{int(day)} {MONTHS[lang][int(month) - 1]} {year}"
+    return f"{int(day)} {FRAMES[lang]['months'][int(month) - 1]} {year}"
 
 
 def choose(passages: list[Passage], settings: Settings, ask: SpeakerAsk | None, threshold: float,
@@ -143,13 +148,8 @@ def lead(c: Citation, lang: str) -> str:
     where = ", ".join(x for x in (c.source, human_date(c.date, lang)) if x)
     article = f"“{c.title}”" + (f" ({where})" if where else "") if c.title else where
     who = f"{c.speaker} ({c.role})" if c.speaker and c.role else c.speaker
-    if lang == "id":
-        if who:
-            return f"Menurut {who}, dalam {article}:" if article else f"Menurut {who}:"
-        return f"Menurut {article}:" if article else "Menurut dokumen:"
-    if who:
-        return f"{who} said, in {article}:" if article else f"{who} said:"
-    return f"According to {article}:" if article else "According to the documents:"
+    key = ("who_in_article" if article else "who") if who else ("article" if article else "none")
+    return FRAMES[lang][key].format(who=who, article=article)
 
 
 def compose(citations: list[Citation], lang: str) -> str:
