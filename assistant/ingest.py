@@ -32,6 +32,7 @@ class IngestReport:
     version: str | None = None
     added: list[str] = field(default_factory=list)  # new or edited documents (embedded)
     kept: list[str] = field(default_factory=list)  # unchanged documents (vectors reused)
+    resumed: int = 0  # units whose vectors an interrupted ingest had already computed
     removed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     units: int = 0
@@ -43,7 +44,8 @@ class IngestReport:
 
     def summary(self) -> str:
         head = (f"index version {self.version}: {self.units} units" if self.version else "index unchanged")
-        return (f"{head}; {len(self.added)} documents embedded, {len(self.kept)} unchanged, "
+        resumed = f" ({self.resumed} units resumed from an interrupted ingest)" if self.resumed else ""
+        return (f"{head}; {len(self.added)} documents embedded{resumed}, {len(self.kept)} unchanged, "
                 f"{len(self.removed)} removed, {len(self.problems)} skipped ({self.seconds:.1f}s)")
 
 
@@ -107,10 +109,12 @@ def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable
         store.drop_inactive()  # leftovers of an interrupted ingest
         report.seconds = time.perf_counter() - started
         return report
+    done_before = store.leftover_vectors()
     report.version = f"v{time.time_ns()}"
     units_col, docs_col = store.create_version(report.version)
     report.units += copy_units(store, units_col, set(report.kept))
-    report.units += embed_units(units_col, fresh, settings, embedder_factory, progress)
+    embedded, report.resumed = embed_units(units_col, fresh, settings, embedder_factory, progress, done_before)
+    report.units += embedded
     for batch in batched(read.documents, 500):
         docs_col.add(ids=[d.doc_id for d in batch], documents=[d.text for d in batch],
                      metadatas=[doc_metadata(d) for d in batch], embeddings=[[0.0]] * len(batch))
@@ -134,33 +138,42 @@ def copy_units(store: Store, units_col, doc_ids: set[str]) -> int:
 
 
 def embed_units(units_col, documents: list[Document], settings: Settings,
-                embedder_factory: Callable[[], Embedder], progress: bool) -> int:
+                embedder_factory: Callable[[], Embedder], progress: bool,
+                done_before: dict[tuple[str, str], list[float]]) -> tuple[int, int]:
     """Chunk, attribute and embed new documents, writing them through LlamaIndex's ChromaVectorStore.
-    The embedder is only built when there is something to embed."""
-    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    Units an interrupted ingest already embedded (`done_before`) keep their vectors; the embedder is only
+    built when something is left to embed. Returns (units written, units resumed)."""
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     vector_store = ChromaVectorStore(chroma_collection=units_col)
     pending: list[tuple[Unit, Document]] = [
         (u, d) for d in documents for u in make_units(d, settings.max_unit_chars, settings.max_unit_sentences)]
-    if not pending:
-        return 0
-    embedder = embedder_factory()
-    bar = tqdm(total=len(pending), desc="Embedding passages", unit="passage", disable=not progress)
-    for batch in batched(pending, max(settings.embed_batch_size * 4, 16)):
-        vectors = embedder.embed_documents([embedding_text(u) for u, _ in batch],
-                                           titles=[d.title or "none" for _, d in batch])
-        # The SOURCE relationship is what LlamaIndex stores as `doc_id` (and `ref_doc_id`).
-        nodes = [TextNode(id_=u.chunk_id, text=u.text, embedding=v.tolist(),
-                          metadata=unit_metadata(u, d.content_hash),
-                          relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=u.doc_id)},
-                          excluded_embed_metadata_keys=list(unit_metadata(u, "")),
-                          excluded_llm_metadata_keys=list(unit_metadata(u, "")))
-                 for (u, d), v in zip(batch, vectors)]
-        vector_store.add(nodes)
-        bar.update(len(batch))
-    bar.close()
-    return len(pending)
+    resumed = [(u, d) for u, d in pending if (u.chunk_id, d.content_hash) in done_before]
+    todo = [(u, d) for u, d in pending if (u.chunk_id, d.content_hash) not in done_before]
+    for batch in batched(resumed, 500):
+        vector_store.add([node(u, d, done_before[(u.chunk_id, d.content_hash)]) for u, d in batch])
+    if todo:
+        embedder = embedder_factory()
+        bar = tqdm(total=len(todo), desc="Embedding passages", unit="passage", disable=not progress)
+        for batch in batched(todo, max(settings.embed_batch_size * 4, 16)):
+            vectors = embedder.embed_documents([embedding_text(u) for u, _ in batch],
+                                               titles=[d.title or "none" for _, d in batch])
+            vector_store.add([node(u, d, v.tolist()) for (u, d), v in zip(batch, vectors)])
+            bar.update(len(batch))
+        bar.close()
+    return len(pending), len(resumed)
+
+
+def node(unit: Unit, doc: Document, vector: list[float]):
+    """A LlamaIndex TextNode for a unit; the SOURCE relationship is what it stores as `doc_id`."""
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    keys = list(unit_metadata(unit, ""))
+    return TextNode(id_=unit.chunk_id, text=unit.text, embedding=vector,
+                    metadata=unit_metadata(unit, doc.content_hash),
+                    relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=unit.doc_id)},
+                    excluded_embed_metadata_keys=keys, excluded_llm_metadata_keys=keys)
 
 
 def batched(items: list, size: int) -> Iterable[list]:

@@ -149,6 +149,24 @@ class Store:
             if name.startswith(f"{self.name}-") and name not in keep:
                 self._drop(name)
 
+    def leftover_vectors(self) -> dict[tuple[str, str], list[float]]:
+        """Vectors already embedded by unfinished ingests, keyed by (chunk id, document hash).
+
+        An interrupted ingest leaves its half-written version behind; the next ingest reuses those
+        vectors instead of embedding the same units again, so a long ingest resumes where it stopped."""
+        active = self.active()
+        found: dict[tuple[str, str], list[float]] = {}
+        for collection in self.client.list_collections():
+            name = collection if isinstance(collection, str) else collection.name
+            if not name.startswith(f"{self.name}-") or not name.endswith("-units"):
+                continue
+            if active and name == self.units_name(active):
+                continue
+            raw = self.client.get_collection(name).get(include=["embeddings", "metadatas"])
+            for chunk_id, vector, meta in zip(raw["ids"], raw["embeddings"], raw["metadatas"]):
+                found[(chunk_id, meta.get("doc_hash", ""))] = vector
+        return found
+
     def _drop(self, name: str) -> None:
         try:
             self.client.delete_collection(name)

@@ -18,6 +18,9 @@ B = "# Hoaks\n\n“Hoaks menyebar lebih cepat dari kebenaran,” ujar Budi Santo
 B_EDITED = "# Hoaks\n\n“Hoaks harus dilawan dengan literasi digital,” ujar Budi Santoso.\n"
 
 
+LONG = "\n\n".join(f"Paragraf nomor {n} tentang pasar." for n in range(20))
+
+
 class Interrupted(RuntimeError):
     """Stands in for Ctrl-C or a crash in the middle of embedding."""
 
@@ -139,7 +142,7 @@ def interrupted(docs, built, embedder):
     """(settings, units before, active version): an ingest of a new 20-unit document, interrupted after its first batch."""
     before = units(built)
     version = Store(built).active()
-    (docs / "long.md").write_text("\n\n".join(f"Paragraf nomor {n} tentang pasar." for n in range(20)))
+    (docs / "long.md").write_text(LONG)
     failing = Counting(embedder, fail_after=1)
     with pytest.raises(Interrupted):  # batches of max(4 * 4, 16) = 16 units: the second one fails
         ingest([docs], built.with_(embed_batch_size=4), lambda: failing, progress=False)
@@ -162,6 +165,17 @@ def test_next_ingest_removes_the_leftovers_of_an_interrupted_one(interrupted, do
     ingest([docs], settings, lambda: embedder, progress=False)
     name = settings.collection
     assert collections(settings) == {f"{name}-meta", f"{name}-{version}-units", f"{name}-{version}-docs"}
+
+
+@pytest.mark.slow
+def test_next_ingest_resumes_where_an_interrupted_one_stopped(interrupted, docs, embedder):
+    settings, _, _ = interrupted
+    (docs / "long.md").write_text(LONG)
+    counting = Counting(embedder)
+    report = ingest([docs], settings.with_(embed_batch_size=4), lambda: counting, progress=False)
+    assert report.resumed == 16  # the first batch, embedded before the interruption
+    assert len(counting.texts) == 4  # only the units the interrupted ingest never reached
+    assert len([u for u in units(settings) if u[0] == "long.md"]) == 20
 
 
 @pytest.mark.slow
