@@ -2,8 +2,9 @@
 and frame them in the question's language with speaker, role, outlet and date. No generation happens,
 so every claim in an answer is a quotation of the passage its marker points to.
 
-When the evidence is too weak, or the question asks what a person said and the documents hold nothing
-said by that person, the answer is a fixed refusal sentence with no citations.
+The answer is a fixed refusal sentence with no citations when the evidence is too weak, when the question
+asks what someone said and that person is unknown, never speaks, or is not the one who spoke about the
+topic asked, or when a how-many question finds no count in the passage.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
+from .conversation import people_in
 from .schema import Citation, Passage
 
 FRAMES_PATH = Path(__file__).resolve().parent.parent / "prompts" / "frames.json"
@@ -68,8 +70,6 @@ class SpeakerAsk:
 
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], mentioned_text: str) -> SpeakerAsk | None:
     """Recognise a what-did-X-say question and resolve X; None for any other question."""
-    from .conversation import people_in
-
     for pattern in SPEAKER_QUESTIONS:
         match = pattern.search(question)
         if not match:

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from dataclasses import replace
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .answering import REFUSAL, answer_text, speaker_ask
+from .answering import citation as make_citation
 from .config import Settings, load_settings
 from .conversation import people_in, resolve
 from .errors import QuestionError
@@ -23,9 +23,7 @@ from .model import Embedder, load_embedder
 from .retrieval import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
 from .store import Store
-from .answering import citation as make_citation
 
-log = logging.getLogger(__name__)
 
 
 class Assistant:
