@@ -9,7 +9,6 @@ language. Reports: Markdown, JSON and a PNG chart under `--out`.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
