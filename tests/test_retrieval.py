@@ -112,9 +112,18 @@ def test_passage_carries_its_documents_metadata(retriever):
     assert (top.doc_id, top.title, top.source, top.date) == ("pasar.md", "Pasar Surabaya", "x.com", "2024-01-02")
 
 
-def test_passage_keeps_both_legs_scores(retriever):
+def test_passage_keeps_both_legs_scores(fake_embedder):
+    settings = Settings(lexical_weight_same_lang=0.3, lexical_weight_cross_lang=0.3)
+    retriever = Retriever(InMemorySnapshot(DOCS, fake_embedder, settings), fake_embedder, settings)
     top = retriever.retrieve("pasar ikan ramai", k=1)[0]
     assert 0 < top.dense <= 1 and top.lexical == pytest.approx(1.0)
+
+
+def test_hybrid_with_zero_lexical_weight_never_builds_the_bm25_index(fake_embedder):
+    settings = Settings(lexical_weight_same_lang=0.0, lexical_weight_cross_lang=0.0)
+    retriever = Retriever(InMemorySnapshot(DOCS, fake_embedder, settings), fake_embedder, settings)
+    retriever.retrieve("pasar ikan ramai", k=1)
+    assert "lexical" not in retriever.__dict__
 
 
 def test_speaker_boost_is_added_to_what_the_named_speaker_said_only(retriever):
