@@ -40,10 +40,12 @@ def rrf(rankings: list[list[str]], k: float = RRF_K) -> dict[str, float]:
 
 def weighted_fusion(dense: dict[str, float], lexical: dict[str, float], weight: float,
                     floor: float) -> dict[str, float]:
-    """cosine + weight * normalised BM25; a unit the dense leg did not return gets `floor` as cosine."""
+    """cosine + weight * normalised BM25; a unit the dense leg did not return gets `floor` as cosine.
+
+    Items keep the dense leg's order (then the lexical leg's), so exact ties rank the same in every run."""
     top = max(lexical.values(), default=0.0)
     fused = {}
-    for item in set(dense) | set(lexical):
+    for item in dict.fromkeys([*dense, *lexical]):
         lex = lexical.get(item, 0.0) / top if top > 0 else 0.0
         fused[item] = dense.get(item, floor) + weight * lex
     return fused

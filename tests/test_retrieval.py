@@ -166,3 +166,8 @@ def test_rrf_mode_scores_are_reciprocal_rank_sums(retriever):
     retriever.mode = "rrf"
     top = retriever.retrieve("pasar ikan ramai", k=1)[0]
     assert top.score == pytest.approx(2 / (RRF_K + 1))  # first in both legs
+
+
+def test_weighted_fusion_keeps_the_dense_order_for_ties():
+    fused = weighted_fusion({"b": 0.5, "a": 0.5}, {"c": 1.0}, weight=0.0, floor=0.1)
+    assert list(fused) == ["b", "a", "c"]
