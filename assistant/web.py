@@ -413,6 +413,7 @@ def serve(host: str = "127.0.0.1", port: int | None = None, index_dir: str | Pat
     from .assistant import Assistant
 
     bot = Assistant(index_dir=index_dir) if index_dir else Assistant()
+    bot.warm_up()
     port = port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
     demo = create_app(bot)
     return launch(demo, server_name=host, server_port=port, share=share, auth=auth_from_env(),

@@ -58,6 +58,7 @@ def server(request, tmp_path_factory, embedder):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    bot.warm_up()  # as serve() does
     demo = create_app(bot)
     launch(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
            ssr_mode=False)
@@ -68,7 +69,7 @@ def server(request, tmp_path_factory, embedder):
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("needs Debian's Chromium: apt-get install -y chromium (make browser)")
+        pytest.fail("needs Debian's Chromium: apt-get install -y chromium (`make test` installs it)")
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
