@@ -52,6 +52,20 @@ def user_questions(history: Iterable[Any] | None) -> list[str]:
     return [q for q in questions if q and q.strip()]
 
 
+def turns_newest_first(history: Iterable[Any] | None) -> list[list[str]]:
+    """Each earlier turn's texts, question first then any assistant reply, newest turn first."""
+    turns: list[list[str]] = []
+    for item in history or []:
+        if isinstance(item, dict) and item.get("role") == "assistant":
+            if turns:
+                turns[-1].append(_content_text(item.get("content")))
+        elif isinstance(item, (list, tuple)) and item:
+            turns.append([_content_text(part) for part in item[:2] if part])
+        else:
+            turns.extend([q] for q in user_questions([item]))
+    return list(reversed(turns))
+
+
 def _content_text(content: Any) -> str:
     """Gradio content is a string, or a list of parts such as {"type": "text", "text": ...}."""
     if isinstance(content, str):
@@ -64,20 +78,26 @@ def _content_text(content: Any) -> str:
 
 
 def people_in(text: str, people: Iterable[str]) -> list[str]:
-    """The known people `text` names, by any word of their name ("Heni" or "Yuwono" -> "Heni Yuwono").
+    """The known people `text` names, by any word of their name ("Heni" or "Yuwono" -> "Heni Yuwono"),
+    in the order the text first names them.
 
     Institution words never identify a person, so "humas" does not name the unnamed "Kepala Biro Humas";
     such a person is found by their whole role phrase."""
     from .attribution import ROLE_WORDS
 
-    words = {w.lower() for w in re.findall(r"\w+", text)}
-    found = []
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    joined = " ".join(words)
+    found: list[tuple[int, str]] = []
     for person in people:
         parts = [p.lower() for p in re.findall(r"\w+", person)]
-        naming = [p for p in parts if len(p) > 2 and p not in ROLE_WORDS]
-        if (naming and words & set(naming)) or " ".join(parts) in " ".join(re.findall(r"\w+", text.lower())):
-            found.append(person)
-    return found
+        naming = {p for p in parts if len(p) > 2 and p not in ROLE_WORDS}
+        positions = [i for i, w in enumerate(words) if w in naming]
+        phrase = " ".join(parts)
+        if phrase and phrase in joined:
+            positions.append(len(joined[:joined.index(phrase)].split()))
+        if positions:
+            found.append((min(positions), person))
+    return [person for _, person in sorted(found)]
 
 
 def points_to_person(question: str) -> bool:
@@ -92,20 +112,22 @@ def topic_words(question: str) -> str:
 
 
 def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str]) -> Turn:
-    """Fill in who and what a follow-up question is about from the earlier user questions."""
+    """Fill in who and what a follow-up question is about from earlier turns (questions, and the
+    assistant's replies when the history holds them)."""
     people = list(people)
     earlier = user_questions(history)
     named = people_in(question, people)
     carried: list[str] = []
     query = question
     if earlier and not named and points_to_person(question):
-        for previous in reversed(earlier):
-            before = people_in(previous, people)
-            if before:
-                named = before[:1]
-                carried.append(named[0])
-                query = f"{named[0]}: {question}"
-                break
+        # The newest turn that names someone: its question first, then the assistant's reply if given
+        # ("What was his job title?" after "Who spoke about media policy?" answered by Zakaria's quote).
+        before = next((found for turn in turns_newest_first(history) for text in turn
+                       if (found := people_in(text, people))), [])
+        if before:
+            named = before[:1]
+            carried.append(named[0])
+            query = f"{named[0]}: {question}"
     if earlier and (TOPIC_POINTERS.search(question) or len(topic_words(question).split()) <= 1):
         topic = topic_words(earlier[-1])
         if topic and topic.lower() not in query.lower():

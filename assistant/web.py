@@ -261,6 +261,12 @@ def word_chunks(text: str, size: int = WORDS_PER_CHUNK) -> Iterator[str]:
 _feedback_lock = threading.Lock()
 
 
+def conversation(turns: list[dict]) -> list[dict]:
+    """Earlier turns as message dicts, replies as plain text, so follow-ups can refer to either."""
+    return [m for t in turns for m in ({"role": "user", "content": t["question"]},
+                                      {"role": "assistant", "content": t["text"]})]
+
+
 def feedback_record(turn: dict, verdict: str) -> dict:
     return {
         "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -306,7 +312,7 @@ class Chat:
         chat.append({"role": "assistant", "content": PENDING})
         yield chat, turns, ""
         try:
-            answer = self.bot.ask(question, history=[t["question"] for t in turns])
+            answer = self.bot.ask(question, history=conversation(turns))
         except AssistantError as exc:
             chat[-1] = {"role": "assistant", "content": render_error(str(exc))}
             yield chat, turns, ""

@@ -81,3 +81,21 @@ def test_topic_words_drop_question_words():
                                       "Siapa yang punya tagar growtogether?"])
 def test_ordinary_words_ending_in_nya_do_not_point_to_a_person(question):
     assert resolve(question, ["Siapa Arief Rahman?"], PEOPLE).people == ()
+
+
+def test_pointer_resolves_to_the_person_named_in_the_previous_reply():
+    history = [{"role": "user", "content": "Who spoke about media policy there?"},
+               {"role": "assistant", "content": "Zakaria (Subkor Hubungan Pers dan Media Massa) said: ... [1]"}]
+    turn = resolve("What was his job title?", history, PEOPLE)
+    assert turn.people == ("Zakaria",)
+
+
+def test_the_previous_question_wins_over_the_reply_it_got():
+    history = [{"role": "user", "content": "Who is Arief Rahman?"},
+               {"role": "assistant", "content": "Zakaria said one thing; Arief Rahman said another."}]
+    assert resolve("What did he say about the media?", history, PEOPLE).people == ("Arief Rahman",)
+
+
+def test_people_come_in_the_order_the_text_names_them():
+    assert people_in("Hendro yang mewakili Zaeroji", ["Zaeroji", "Hendro Tri Prasetyo"]) == [
+        "Hendro Tri Prasetyo", "Zaeroji"]

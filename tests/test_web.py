@@ -54,6 +54,9 @@ class FakeBot:
         c = cite(HONEST, HOAX, speaker="Heni Yuwono", role="Kakanwil Kemenkumham Jatim")
         return Answer(question=question, text=f"Heni Yuwono said:\n“{HOAX}” [1]", citations=[c])
 
+    def warm_up(self) -> None:
+        self.warmed = True
+
     def quotes(self, speaker=None) -> list[Quote]:
         quotes = [Quote("Heni Yuwono", "Kakanwil", cite(HONEST, HOAX)),
                   Quote("Bambang <u>S</u>", "<b>Kepala</b>", cite(HOSTILE, "harus dihapus."))]
@@ -142,10 +145,14 @@ def test_stream_records_the_turn_and_clears_the_textbox(chat):
     assert turns[0]["citations"][0]["text"] == HOAX
 
 
-def test_follow_up_passes_earlier_questions_as_history(chat, bot):
+def test_follow_up_passes_earlier_questions_and_plain_replies_as_history(chat, bot):
     messages, turns, _ = last(chat.stream("Who is Heni?", [], []))
     messages, turns, _ = last(chat.stream("What did she say about hoaxes?", messages, turns))
-    assert bot.histories == [[], ["Who is Heni?"]]
+    first, second = bot.histories
+    assert first == []
+    assert second[0] == {"role": "user", "content": "Who is Heni?"}
+    assert second[1]["role"] == "assistant" and second[1]["content"] == turns[0]["text"]
+    assert "<" not in second[1]["content"]  # the reply as plain text, not the rendered HTML
     assert len(messages) == 4 and turns[1]["index"] == 3
     assert 'href="#src-2-1"' in messages[3]["content"]  # second turn's cards have their own ids
 
@@ -256,6 +263,7 @@ def test_serve_defaults_to_loopback_7860_without_share(monkeypatch, bot):
     monkeypatch.setattr(web, "launch", lambda demo, **kw: seen.update(kw))
     web.serve()
     assert (seen["server_name"], seen["server_port"], seen["share"]) == ("127.0.0.1", 7860, False)
+    assert bot.warmed  # the model and the index are warmed before the first visitor
     monkeypatch.setenv("GRADIO_SERVER_PORT", "7999")
     web.serve(port=None)
     assert seen["server_port"] == 7999
