@@ -121,9 +121,10 @@ def choose(passages: list[Passage], settings: Settings, ask: SpeakerAsk | None, 
     if not pool or (ask and ask.unknown_name):
         return []
     best = pool[0]
-    if best.dense < threshold and not (best.dense == 0.0 and best.lexical > 0):
-        return []
-    if best.dense == 0.0 and best.lexical == 0.0:
+    if best.dense == 0.0:  # BM25-only mode: no similarity to threshold, a lexical match is the evidence
+        if best.lexical == 0.0:
+            return []
+    elif best.dense < threshold:
         return []
     if not answer_type_ok(question, best.text):
         return []

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from .answering import REFUSAL, answer_text, speaker_ask
+from .answering import answer_text, speaker_ask
 from .answering import citation as make_citation
 from .config import Settings, load_settings
 from .conversation import people_in, resolve
@@ -125,4 +125,4 @@ class Assistant:
         return out
 
 
-__all__ = ["Assistant", "REFUSAL"]
+__all__ = ["Assistant"]

@@ -28,7 +28,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def cmd_ask(args: argparse.Namespace) -> None:
     from .assistant import Assistant
 
-    bot = Assistant(args.index) if args.index else Assistant()
+    bot = Assistant(args.index)
     answer = bot.ask(" ".join(args.question), history=args.history)
     print(answer.text)
     if answer.citations:
@@ -41,7 +41,7 @@ def cmd_ask(args: argparse.Namespace) -> None:
 def cmd_quotes(args: argparse.Namespace) -> None:
     from .assistant import Assistant
 
-    bot = Assistant(args.index) if args.index else Assistant()
+    bot = Assistant(args.index)
     for quote in bot.quotes(args.speaker):
         role = f" ({quote.role})" if quote.role else ""
         print(f"{quote.speaker}{role}: {quote.citation.text}\n    [{quote.citation.doc_id}]")

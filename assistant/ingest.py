@@ -99,12 +99,13 @@ def ingest(paths: Iterable[Path], settings: Settings, embedder_factory: Callable
         raise IndexError_("no readable documents under " + ", ".join(map(str, paths))
                           + "; nothing was changed. Add .txt, .md or .jsonl files.")
     store = open_for_ingest(settings, rebuild)
+    stored = current_hashes(store)
     same_chunking = store.chunking() == chunking_of(settings)
-    old = current_hashes(store) if same_chunking and not rebuild else {}
+    old = stored if same_chunking and not rebuild else {}
     fresh = [d for d in read.documents if old.get(d.doc_id) != d.content_hash]
     report.kept = [d.doc_id for d in read.documents if old.get(d.doc_id) == d.content_hash]
     report.added = [d.doc_id for d in fresh]
-    report.removed = sorted(set(current_hashes(store)) - {d.doc_id for d in read.documents})
+    report.removed = sorted(set(stored) - {d.doc_id for d in read.documents})
     if not report.changed and store.active() and not rebuild:
         store.drop_inactive()  # leftovers of an interrupted ingest
         report.seconds = time.perf_counter() - started

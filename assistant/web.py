@@ -418,7 +418,7 @@ def serve(host: str = "127.0.0.1", port: int | None = None, index_dir: str | Pat
     """Load (building if needed) the index and the model once, then serve the chat until interrupted."""
     from .assistant import Assistant
 
-    bot = Assistant(index_dir=index_dir) if index_dir else Assistant()
+    bot = Assistant(index_dir)
     bot.warm_up()
     port = port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
     demo = create_app(bot)
