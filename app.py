@@ -7,7 +7,7 @@ ASSISTANT_AUTH_USER and ASSISTANT_AUTH_PASSWORD are set.
 
 import sys
 
-from assistant.cli import main
+from assistant.interfaces.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["serve", *sys.argv[1:]]))

@@ -13,16 +13,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from .answering import answer_text, speaker_ask
-from .answering import citation as make_citation
+from .answer.extractive import answer_text, speaker_ask
+from .answer.extractive import citation as make_citation
 from .config import Settings, load_settings
-from .conversation import people_in, resolve
+from .answer.conversation import people_in, resolve
 from .errors import QuestionError
 from .language import detect
-from .model import Embedder, load_embedder
-from .retrieval import Mode, Retriever
+from .index.model import Embedder, load_embedder
+from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
-from .store import Store
+from .index.store import Store
 
 
 
@@ -41,7 +41,7 @@ class Assistant:
         self._lock = threading.Lock()
         self.ingest_report = None
         if build:
-            from .ingest import ingest
+            from .index.ingest import ingest
 
             self.ingest_report = ingest([self.settings.seeds_dir], self.settings, lambda: self.embedder,
                                         progress=progress)
@@ -57,7 +57,7 @@ class Assistant:
         return self._embedder
 
     def _index_people(self) -> None:
-        from .units import people
+        from .documents.units import people
 
         self.speakers = sorted({u.speaker for u in self.snapshot.units if u.speaker})
         mentioned = {p.name for d in self.snapshot.documents.values() for p in people(d)}

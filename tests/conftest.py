@@ -35,7 +35,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_documents():
     """The two seed articles as cleaned Documents, by doc_id."""
-    from assistant.documents import read_documents
+    from assistant.documents.readers import read_documents
 
     report = read_documents([SEEDS])
     assert not report.problems, report.problems
@@ -58,7 +58,7 @@ def article_2024(seed_documents):
 def embedder():
     """The real embedding model, loaded once per session (~10 s)."""
     from assistant.config import load_settings
-    from assistant.model import load_embedder
+    from assistant.index.model import load_embedder
 
     return load_embedder(load_settings())
 
@@ -67,7 +67,7 @@ def embedder():
 def seed_settings(tmp_path_factory, embedder, seeds_dir):
     """Settings of a seed index built once per session with the real model (~15 s)."""
     from assistant.config import load_settings
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
 
     index = tmp_path_factory.mktemp("seed-index")
     settings = load_settings(index_dir=index, seeds_dir=seeds_dir,

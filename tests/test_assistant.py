@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from assistant.answering import REFUSAL
+from assistant.answer.extractive import REFUSAL
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Citation
 

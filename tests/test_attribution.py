@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.attribution import attribute, split_role_name
-from assistant.chunking import sentences
-from assistant.units import embedding_text, make_units, people
+from assistant.documents.attribution import attribute, split_role_name
+from assistant.documents.chunking import sentences
+from assistant.documents.units import embedding_text, make_units, people
 
 
 @pytest.fixture(scope="module")

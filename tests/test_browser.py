@@ -41,7 +41,7 @@ def server(request, tmp_path_factory, embedder):
     """(url, bot): the app for a test index, served from a thread on a free loopback port."""
     from assistant.assistant import Assistant
     from assistant.config import load_settings
-    from assistant.web import create_app, launch
+    from assistant.interfaces.web import create_app, launch
 
     docs = tmp_path_factory.mktemp("docs")
     for seed in sorted((ROOT / "seeds").iterdir()):

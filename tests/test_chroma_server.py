@@ -14,7 +14,7 @@ import pytest
 
 from assistant.assistant import Assistant
 from assistant.config import load_settings
-from assistant.ingest import ingest
+from assistant.index.ingest import ingest
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import sentences, split_sentences, unit_spans
+from assistant.documents.chunking import sentences, split_sentences, unit_spans
 from assistant.schema import Document
-from assistant.units import make_units
+from assistant.documents.units import make_units
 
 # Each is exactly one sentence, including the awkward ones: abbreviations, initials, dates, quotes closed by
 # a comma and a reporting verb, a quote ending in "!", a sentence opening with a digit or a quote mark.
@@ -156,7 +156,7 @@ def test_chunk_id_depends_only_on_the_unit_text_not_its_position():
     assert [u.chunk_id for u in after[1:]] == [u.chunk_id for u in before]
 
 
-CHUNK_IDS = ("import json; from assistant.schema import Document; from assistant.units import make_units; "
+CHUNK_IDS = ("import json; from assistant.schema import Document; from assistant.documents.units import make_units; "
              "print(json.dumps([u.chunk_id for u in make_units(Document('d.txt', {text!r}))]))")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cleaning import clean_page
+from assistant.documents.cleaning import clean_page
 
 BOILERPLATE = [
     "Baca juga",

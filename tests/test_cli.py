@@ -13,21 +13,21 @@ def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 def test_help_exits_zero_and_lists_the_commands():
-    result = run("-m", "assistant.cli", "--help")
+    result = run("-m", "assistant.interfaces.cli", "--help")
     assert result.returncode == 0
     for command in ("ingest", "ask", "quotes", "serve", "model", "eval"):
         assert command in result.stdout
 
 
 def test_help_imports_no_heavy_library():
-    result = run("-X", "importtime", "-m", "assistant.cli", "--help")
+    result = run("-X", "importtime", "-m", "assistant.interfaces.cli", "--help")
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "assistant.errors" in imported  # the parse saw our own imports
     assert not {m for m in imported if m.split(".")[0] in HEAVY}
 
 
 def test_ask_without_an_index_prints_one_error_line_and_exits_1(tmp_path):
-    result = run("-m", "assistant.cli", "ask", "What did Heni say?", "--index", str(tmp_path))
+    result = run("-m", "assistant.interfaces.cli", "ask", "What did Heni say?", "--index", str(tmp_path))
     assert result.returncode == 1
     assert result.stdout == ""
     [line] = result.stderr.strip().splitlines()
@@ -35,7 +35,7 @@ def test_ask_without_an_index_prints_one_error_line_and_exits_1(tmp_path):
 
 
 def test_ingest_of_a_missing_path_prints_one_error_line_and_exits_1(tmp_path):
-    result = run("-m", "assistant.cli", "ingest", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index"))
+    result = run("-m", "assistant.interfaces.cli", "ingest", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index"))
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error: ") and "nowhere" in line
@@ -44,7 +44,7 @@ def test_ingest_of_a_missing_path_prints_one_error_line_and_exits_1(tmp_path):
 def test_ingest_of_a_folder_without_documents_prints_one_error_line_and_exits_1(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "scan.pdf").write_bytes(b"%PDF")
-    result = run("-m", "assistant.cli", "ingest", str(tmp_path / "docs"), "--index", str(tmp_path / "index"))
+    result = run("-m", "assistant.interfaces.cli", "ingest", str(tmp_path / "docs"), "--index", str(tmp_path / "index"))
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error: no readable documents")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation import people_in, resolve, topic_words, user_questions
+from assistant.answer.conversation import people_in, resolve, topic_words, user_questions
 
 PEOPLE = ["Arief Rahman", "Heni Yuwono", "Hendro Tri Prasetyo", "Zakaria"]
 

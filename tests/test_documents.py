@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.documents import find_files, read_documents
+from assistant.documents.readers import find_files, read_documents
 
 
 def test_seed_titles_are_the_headlines(article_2022, article_2024):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant.errors import AssistantError
-from assistant.evaluation import GoldQuestion, Outcome, evaluate_gold, load_gold, summarize, write_report
+from assistant.evaluation.gold import GoldQuestion, Outcome, evaluate_gold, load_gold, summarize, write_report
 from assistant.schema import Answer, Citation
 
 GOLD = [

@@ -10,8 +10,8 @@ import pytest
 
 from assistant.config import Settings, load_settings
 from assistant.errors import IndexError_
-from assistant.ingest import ingest
-from assistant.store import Store
+from assistant.index.ingest import ingest
+from assistant.index.store import Store
 
 A = "# Pasar\n\nPasar ikan di Surabaya ramai pembeli.\n"
 B = "# Hoaks\n\n“Hoaks menyebar lebih cepat dari kebenaran,” ujar Budi Santoso.\n"

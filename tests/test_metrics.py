@@ -1,10 +1,10 @@
-"""Unit tests for assistant.metrics: one behaviour per test, hand-computed values."""
+"""Unit tests for assistant.evaluation.metrics: one behaviour per test, hand-computed values."""
 
 import math
 
 import pytest
 
-from assistant.metrics import (
+from assistant.evaluation.metrics import (
     contains_evidence,
     hit_at_k,
     mean,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import model
+from assistant.index import model
 from assistant.errors import ModelError
 
 WEIGHTS = b"not really safetensors, but bytes to hash" * 50

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 from assistant.config import Settings
-from assistant.lexical import LexicalIndex, tokenize
-from assistant.retrieval import RRF_K, Retriever, rrf, weighted_fusion
+from assistant.retrieval.lexical import LexicalIndex, tokenize
+from assistant.retrieval.retriever import RRF_K, Retriever, rrf, weighted_fusion
 from assistant.schema import Document
-from assistant.store import Snapshot, cosine_from_llamaindex
-from assistant.units import embedding_text, make_units
+from assistant.index.store import Snapshot, cosine_from_llamaindex
+from assistant.documents.units import embedding_text, make_units
 
 
 def test_rrf_constant_is_sixty():

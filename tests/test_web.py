@@ -8,7 +8,7 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
-from assistant import web
+from assistant.interfaces import web
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Citation, Document, Quote

@@ -18,12 +18,12 @@ from typing import Literal
 
 import numpy as np
 
-from .config import Settings
-from .language import detect
+from ..config import Settings
+from ..language import detect
 from .lexical import LexicalIndex
-from .model import Embedder
-from .schema import Passage, Unit
-from .store import Snapshot
+from ..index.model import Embedder
+from ..schema import Passage, Unit
+from ..index.store import Snapshot
 
 Mode = Literal["hybrid", "dense", "bm25", "rrf"]
 RRF_K = 60.0  # Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal rank fusion outperforms ..."
@@ -67,7 +67,7 @@ class Retriever:
     @cached_property
     def lexical(self) -> LexicalIndex:
         """The BM25 index, built on first use (stemming a large corpus takes a while)."""
-        from .units import embedding_text
+        from ..documents.units import embedding_text
 
         return LexicalIndex([embedding_text(u) for u in self.snapshot.units])
 

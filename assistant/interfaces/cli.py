@@ -8,13 +8,13 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import AssistantError
+from ..errors import AssistantError
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from .config import load_settings
-    from .ingest import ingest
-    from .model import load_embedder
+    from ..config import load_settings
+    from ..index.ingest import ingest
+    from ..index.model import load_embedder
 
     settings = load_settings(index_dir=args.index)
     paths = args.paths or [settings.seeds_dir]
@@ -26,7 +26,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> None:
-    from .assistant import Assistant
+    from ..assistant import Assistant
 
     bot = Assistant(args.index)
     answer = bot.ask(" ".join(args.question), history=args.history)
@@ -39,7 +39,7 @@ def cmd_ask(args: argparse.Namespace) -> None:
 
 
 def cmd_quotes(args: argparse.Namespace) -> None:
-    from .assistant import Assistant
+    from ..assistant import Assistant
 
     bot = Assistant(args.index)
     for quote in bot.quotes(args.speaker):
@@ -54,14 +54,14 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def cmd_model(args: argparse.Namespace) -> None:
-    from .config import load_settings
-    from .model import ensure_model
+    from ..config import load_settings
+    from ..index.model import ensure_model
 
     print(ensure_model(load_settings().model_dir))
 
 
 def cmd_eval(args: argparse.Namespace) -> None:
-    from .evaluation import main as run_eval
+    from ..evaluation.gold import main as run_eval
 
     run_eval(args)
 

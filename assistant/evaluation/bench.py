@@ -17,8 +17,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import metrics
-from .config import Settings
-from .errors import AssistantError
+from ..config import Settings
+from ..errors import AssistantError
 
 MODES = ("bm25", "dense", "hybrid")
 UNITS_PER_QUERY = 60  # units retrieved, deduplicated to passages (several units share a passage)
@@ -77,10 +77,10 @@ def score_mode(bot, questions: list[dict], texts: dict[str, str], name: str, wit
 
 
 def evaluate_bench(folder: Path, settings: Settings, out: Path, limit: int | None = None) -> Path:
-    from .assistant import Assistant
-    from .evaluation import chart
-    from .ingest import ingest
-    from .model import load_embedder
+    from ..assistant import Assistant
+    from .gold import chart
+    from ..index.ingest import ingest
+    from ..index.model import load_embedder
 
     folder = Path(folder)
     questions = load_questions(folder)[:limit]
@@ -103,7 +103,7 @@ def evaluate_bench(folder: Path, settings: Settings, out: Path, limit: int | Non
 
 
 def bench_markdown(report: BenchReport) -> str:
-    from .evaluation import fmt
+    from .gold import fmt
 
     modes = list(report.results)
     keys = list(next(iter(report.results.values())))

@@ -83,7 +83,7 @@ def people_in(text: str, people: Iterable[str]) -> list[str]:
 
     Institution words never identify a person, so "humas" does not name the unnamed "Kepala Biro Humas";
     such a person is found by their whole role phrase."""
-    from .attribution import ROLE_WORDS
+    from ..documents.attribution import ROLE_WORDS
 
     words = [w.lower() for w in re.findall(r"\w+", text)]
     joined = " ".join(words)

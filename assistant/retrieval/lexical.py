@@ -14,7 +14,7 @@ import numpy as np
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from .language import ENGLISH
+from ..language import ENGLISH
 
 TOKEN = re.compile(r"#?\w+", re.UNICODE)
 _STEMMER = StemmerFactory().create_stemmer()

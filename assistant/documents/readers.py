@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cleaning import clean_page
-from .schema import Document
+from ..schema import Document
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .attribution import Person, attribute
 from .chunking import chunk_id, paragraphs, sentences, unit_spans
-from .schema import Document, Unit
+from ..schema import Document, Unit
 
 
 def make_units(doc: Document, max_chars: int = 400, max_sentences: int = 3) -> list[Unit]:

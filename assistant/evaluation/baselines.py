@@ -13,8 +13,8 @@ from typing import Any, Iterable
 from llama_index.core.embeddings import BaseEmbedding
 from pydantic import PrivateAttr
 
-from .model import Embedder
-from .schema import Answer, Citation, Document, Passage, Unit
+from ..index.model import Embedder
+from ..schema import Answer, Citation, Document, Passage, Unit
 
 TOP_K = 5
 CITED = 3

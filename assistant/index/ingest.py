@@ -16,13 +16,13 @@ from typing import Callable, Iterable
 
 from tqdm import tqdm
 
-from .config import Settings
-from .documents import read_documents
-from .errors import IndexError_
+from ..config import Settings
+from ..documents.readers import read_documents
+from ..errors import IndexError_
 from .model import Embedder
-from .schema import Document, Unit
+from ..schema import Document, Unit
 from .store import Store, doc_metadata, unit_metadata
-from .units import embedding_text, make_units
+from ..documents.units import embedding_text, make_units
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Settings
+from ..config import Settings
 from .conversation import people_in
-from .schema import Citation, Passage
+from ..schema import Citation, Passage
 
-FRAMES_PATH = Path(__file__).resolve().parent.parent / "prompts" / "frames.json"
+FRAMES_PATH = Path(__file__).resolve().parents[2] / "prompts" / "frames.json"
 
 
 def load_frames(path: Path = FRAMES_PATH) -> dict[str, dict]:

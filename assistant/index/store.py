@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import Settings
-from .errors import IndexError_
-from .schema import Document, Unit
+from ..config import Settings
+from ..errors import IndexError_
+from ..schema import Document, Unit
 
 HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 REBUILD_HINT = "rebuild it with `assistant ingest --rebuild` (or delete the folder)"

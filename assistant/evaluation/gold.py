@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterable, Protocol
 from tqdm import tqdm
 
 from . import metrics
-from .config import Settings, load_settings
-from .errors import AssistantError
-from .schema import Answer, Document, Unit
+from ..config import Settings, load_settings
+from ..errors import AssistantError
+from ..schema import Answer, Document, Unit
 
 CONFIGS = ("bm25", "dense", "rrf", "hybrid", "naive")
 HEADLINE = ("hit@1", "hit@3", "hit@5", "mrr", "ndcg@5", "citation_precision", "citation_recall",
@@ -223,8 +223,8 @@ def write_report(report: Report, out: Path, name: str, metrics_shown: tuple[str,
 
 def pipelines(names: list[str], settings: Settings, embedder) -> dict[str, Callable[[], Pipeline]]:
     """Factories for each configuration, sharing one embedder (and one index)."""
-    from .assistant import Assistant
-    from .naive import NaivePipeline
+    from ..assistant import Assistant
+    from .baselines import NaivePipeline
 
     made: dict[str, Callable[[], Pipeline]] = {}
     for name in names:
@@ -239,8 +239,8 @@ def pipelines(names: list[str], settings: Settings, embedder) -> dict[str, Calla
 
 def evaluate_gold(gold_path: Path, settings: Settings, names: list[str], out: Path, limit: int | None = None,
                   progress: bool = True, embedder=None) -> Report:
-    from .assistant import Assistant
-    from .model import load_embedder
+    from ..assistant import Assistant
+    from ..index.model import load_embedder
 
     questions = load_gold(gold_path)[:limit]
     embedder = embedder or load_embedder(settings)

@@ -23,8 +23,8 @@ from typing import Any, Iterator
 
 import gradio as gr
 
-from .errors import AssistantError
-from .schema import Answer, Citation, Document, Quote
+from ..errors import AssistantError
+from ..schema import Answer, Citation, Document, Quote
 
 log = logging.getLogger(__name__)
 
@@ -416,7 +416,7 @@ def auth_from_env() -> tuple[str, str] | None:
 def serve(host: str = "127.0.0.1", port: int | None = None, index_dir: str | Path | None = None,
           share: bool = False, **launch_kwargs):
     """Load (building if needed) the index and the model once, then serve the chat until interrupted."""
-    from .assistant import Assistant
+    from ..assistant import Assistant
 
     bot = Assistant(index_dir)
     bot.warm_up()

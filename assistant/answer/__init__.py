@@ -1,0 +1,1 @@
+"""Understanding the question and composing a cited answer, or refusing."""

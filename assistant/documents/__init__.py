@@ -1,0 +1,1 @@
+"""Reading files and turning them into citable, attributed units."""

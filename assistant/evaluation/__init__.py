@@ -1,0 +1,1 @@
+"""Measuring answers against gold questions and external benchmarks."""

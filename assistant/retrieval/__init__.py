@@ -1,0 +1,1 @@
+"""Finding the units closest to a question: dense, lexical, fused."""
