@@ -3,6 +3,9 @@
     bot = Assistant()                      # index/ and seeds/ of the checkout; builds the index if needed
     bot = Assistant(index_dir="some/dir")  # an index built by `assistant ingest PATH... --index some/dir`
     answer = bot.ask("What did Heni say about hoaxes?", history=["Who is Heni Yuwono?"])
+
+A question flows one way: understand (follow-ups, speaker asked for, answer type) -> retrieve -> answer
+(the answerer, within the refusal policy of `answer.policy`).
 """
 
 from __future__ import annotations
@@ -13,17 +16,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from .answer.extractive import answer_text, speaker_ask
-from .answer.extractive import citation as make_citation
+from .answer.extractive import ExtractiveAnswerer, citation
+from .answer.policy import Answerer
+from .answer.understanding import Understanding, understand
 from .config import Settings, load_settings
-from .answer.conversation import people_in, resolve
+from .documents.people import people_in
 from .errors import QuestionError
-from .language import detect
 from .index.model import Embedder, load_embedder
+from .index.store import Store
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
-from .index.store import Store
-
 
 
 class Assistant:
@@ -31,7 +33,7 @@ class Assistant:
 
     def __init__(self, index_dir: str | Path | None = None, *, settings: Settings | None = None,
                  embedder: Embedder | None = None, mode: Mode = "hybrid", build: bool | None = None,
-                 progress: bool = True):
+                 progress: bool = True, answerer: Answerer | None = None):
         """`build` (default: only when using the checkout's own index/) ingests `seeds_dir` first when the
         index is missing or older than the seeds."""
         self.settings = settings or load_settings(index_dir=index_dir)
@@ -39,6 +41,7 @@ class Assistant:
             build = index_dir is None and settings is None
         self._embedder = embedder
         self._lock = threading.Lock()
+        self.answerer = answerer or ExtractiveAnswerer(self.settings)
         self.ingest_report = None
         if build:
             from .index.ingest import ingest
@@ -90,27 +93,27 @@ class Assistant:
         with self._lock:
             return self.retriever.retrieve(question, k=k)
 
+    def understand(self, question: str, history: Iterable[Any] | None = None) -> Understanding:
+        """What the question asks, in the context of `history` and of the people the documents name."""
+        return understand(self.check_question(question), history, self.people, self._corpus_text,
+                          self.retriever.corpus_lang)
+
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
-        """Answer with [n]-marked quotations, or refuse; `history` holds earlier user questions."""
+        """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies)."""
         started = time.perf_counter()
-        question = self.check_question(question)
-        lang = detect(question)
-        turn = resolve(question, history, self.people)
-        ask = speaker_ask(question, turn.people, self.people, self._corpus_text)
-        steer = (ask.people if ask and ask.people else turn.people)
-        understood = time.perf_counter()
+        understood = self.understand(question, history)
+        ask = understood.ask
+        understood_at = time.perf_counter()
         with self._lock:
-            passages = self.retriever.retrieve(turn.query, k=self.settings.top_k, speakers=steer)
+            passages = self.retriever.retrieve(understood.query, k=self.settings.top_k, speakers=understood.steer)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
-                ask = replace(ask, topic_share=self.retriever.topic_share(ask.topic, ask.people))
+                understood = replace(understood, topic_share=self.retriever.topic_share(ask.topic, ask.people))
         retrieved = time.perf_counter()
-        threshold = self.retriever.refusal_threshold(question)
-        text, citations = answer_text(passages, lang, self.settings, ask, threshold, question)
+        answer = self.answerer.answer(understood, passages)
         done = time.perf_counter()
-        return Answer(question=question, text=text, citations=citations, refused=not citations, lang=lang,
-                      passages=passages, timings={"understand": understood - started,
-                                                  "retrieve": retrieved - understood,
-                                                  "answer": done - retrieved, "total": done - started})
+        answer.timings = {"understand": understood_at - started, "retrieve": retrieved - understood_at,
+                          "answer": done - retrieved, "total": done - started}
+        return answer
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """Who said what, in document order; `speaker` narrows to one person (any part of the name)."""
@@ -121,7 +124,7 @@ class Assistant:
                 doc = self.documents.get(unit.doc_id)
                 passage = Passage(unit=unit, score=1.0, title=doc.title if doc else "",
                                   source=doc.source if doc else "", date=doc.date if doc else "")
-                out.append(Quote(speaker=unit.speaker, role=unit.role, citation=make_citation(len(out) + 1, passage)))
+                out.append(Quote(speaker=unit.speaker, role=unit.role, citation=citation(len(out) + 1, passage)))
         return out
 
 

@@ -7,7 +7,7 @@ Chat, Python API and evaluation all consume the same `Answer`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,11 @@ class Answer:
     lang: str = "en"
     timings: dict[str, float] = field(default_factory=dict)
     passages: list[Passage] = field(default_factory=list)  # what retrieval returned, best first
+
+    def to_dict(self) -> dict:
+        """The answer as JSON-able data (the web endpoint, feedback log and reports all use this)."""
+        return {"question": self.question, "text": self.text, "refused": self.refused, "lang": self.lang,
+                "citations": [{**asdict(c), "score": round(float(c.score), 4)} for c in self.citations]}
 
 
 @dataclass(frozen=True)

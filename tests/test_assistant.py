@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from assistant.answer.extractive import REFUSAL
+from assistant.answer.frames import refusal
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Citation
 
@@ -106,17 +106,17 @@ def test_every_citation_is_an_exact_slice_quoted_verbatim(seed_bot, ask, questio
 
 def test_off_topic_question_is_refused_in_english(seed_bot):
     answer = seed_bot.ask("What is the capital of France?")
-    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["en"], [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
 
 
 def test_off_topic_question_is_refused_in_indonesian(seed_bot):
     answer = seed_bot.ask("Apa ibu kota Prancis?")
-    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["id"], [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("id"), [])
 
 
 def test_person_who_never_speaks_is_refused(seed_bot):
     answer = seed_bot.ask("What did Danny Keegan say about hoaxes?")
-    assert (answer.refused, answer.text, answer.citations) == (True, REFUSAL["en"], [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
 
 
 def test_follow_up_pronoun_cites_the_person_asked_about_before(seed_bot):

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..documents.people import PRONOUNS, people_in
+
 # Words that point back to a person named earlier: pronouns, and -nya forms ("katanya", "jabatannya").
 PERSON_POINTERS = re.compile(
-    r"\b(he|she|him|his|her|hers|they|them|their|dia|ia|beliau|mereka)\b|\b\w{2,}nya\b", re.I)
+    rf"\b({'|'.join(sorted(PRONOUNS))})\b|\b\w{{2,}}nya\b", re.I)
 # Words ending in -nya that are adverbs or verbs, not "his/her" ("hanya" = only, "punya" = have).
 NOT_POINTERS = set("""hanya punya tanya bahwasanya sebenarnya sesungguhnya akhirnya selanjutnya sebelumnya
 setelahnya sesudahnya biasanya seharusnya semestinya misalnya contohnya lainnya rupanya agaknya adanya
@@ -25,7 +27,6 @@ TOPIC_POINTERS = re.compile(
 QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
 tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
 ceritakan jelaskan soal""".split())
-NYA_WORDS = re.compile(r"\b(\w{3,}?)nya\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,29 +76,6 @@ def _content_text(content: Any) -> str:
     if isinstance(content, dict):
         return str(content.get("text", ""))
     return ""
-
-
-def people_in(text: str, people: Iterable[str]) -> list[str]:
-    """The known people `text` names, by any word of their name ("Heni" or "Yuwono" -> "Heni Yuwono"),
-    in the order the text first names them.
-
-    Institution words never identify a person, so "humas" does not name the unnamed "Kepala Biro Humas";
-    such a person is found by their whole role phrase."""
-    from ..documents.attribution import ROLE_WORDS
-
-    words = [w.lower() for w in re.findall(r"\w+", text)]
-    joined = " ".join(words)
-    found: list[tuple[int, str]] = []
-    for person in people:
-        parts = [p.lower() for p in re.findall(r"\w+", person)]
-        naming = {p for p in parts if len(p) > 2 and p not in ROLE_WORDS}
-        positions = [i for i, w in enumerate(words) if w in naming]
-        phrase = " ".join(parts)
-        if phrase and phrase in joined:
-            positions.append(len(joined[:joined.index(phrase)].split()))
-        if positions:
-            found.append((min(positions), person))
-    return [person for _, person in sorted(found)]
 
 
 def points_to_person(question: str) -> bool:

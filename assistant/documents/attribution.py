@@ -15,9 +15,11 @@ Written by hand: no maintained library does Indonesian quote attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .chunking import Span
+from .people import PRONOUNS_ID, ROLE_HEADS, ROLE_WORDS, Person, Registry
+
+NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’-]*\.?$")
 
 # Verbs that follow a closing quote: “…,” ujar X.  Their -nya forms refer back to the last speaker.
 QUOTE_VERBS = ("ujar", "kata", "terang", "tutur", "tegas", "jelas", "harap", "tutup", "lanjut", "ungkap",
@@ -26,60 +28,6 @@ QUOTE_VERBS = ("ujar", "kata", "terang", "tutur", "tegas", "jelas", "harap", "tu
 SUBJECT_VERBS = ("mengatakan", "menjelaskan", "menekankan", "menegaskan", "mengungkapkan", "menyampaikan",
                  "berharap", "mengapresiasi", "membahas", "menuturkan", "menilai", "meminta", "mengajak",
                  "menyebutkan", "memaparkan", "menambahkan", "mengimbau", "berpesan", "menyatakan")
-PRONOUNS = {"dia", "ia", "beliau", "mereka"}
-# Words that open a role phrase ("Kakanwil Kemenkumham Jatim, Heni Yuwono").
-ROLE_HEADS = {
-    "kakanwil", "kadiv", "kasubag", "kasubbag", "kabag", "kabid", "kasi", "kepala", "ketua", "wakil",
-    "direktur", "dirjen", "sekjen", "menteri", "wamen", "gubernur", "bupati", "wali", "walikota", "kapolda",
-    "kapolres", "kalapas", "karutan", "subkor", "koordinator", "sekretaris", "staf", "plt", "plh", "kajati",
-    "kajari", "presiden", "anggota", "spv", "kreator", "pimpinan", "kasubdit", "kabiro", "jubir", "juru",
-}
-# Words of institutions and places that belong to a role, never to a name.
-ROLE_WORDS = ROLE_HEADS | {
-    "kanwil", "kemenkumham", "kementerian", "kumham", "hukum", "ham", "jatim", "jawa", "timur", "humas",
-    "biro", "divisi", "keimigrasian", "imigrasi", "pemasyarakatan", "asosiasi", "media", "siber",
-    "indonesia", "pers", "massa", "hubungan", "kerjasama", "kerja", "sama", "dan", "djki", "lapas", "rutan",
-    "bapas", "produksi", "konten", "canva", "mobile", "specialist", "region", "provinsi", "kota",
-    "kabupaten", "republik", "dprd", "dpr", "polda", "polres", "kejati", "pelayanan", "administrasi",
-    "umum", "informasi", "komunikasi", "publik", "bidang", "bagian", "seksi", "sub", "pusat", "daerah",
-    "timur", "barat", "utara", "selatan", "tengah", "surabaya", "ri", "east", "java", "pr", "amsi",
-    "panitia", "pelaksana", "penyelenggara", "kegiatan", "acara", "tim", "satgas", "unit", "kantor",
-}
-NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’-]*\.?$")
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str  # full name, or the role itself when the text never names the person
-    role: str = ""
-
-
-@dataclass
-class Registry:
-    """The people of one document, found in order; short names resolve to full names."""
-
-    people: list[Person] = field(default_factory=list)
-
-    def add(self, name: str, role: str = "") -> Person:
-        known = self.resolve(name)
-        if known:
-            if role and not known.role:
-                better = Person(known.name, role)
-                self.people[self.people.index(known)] = better
-                return better
-            return known
-        person = Person(name, role)
-        self.people.append(person)
-        return person
-
-    def resolve(self, name: str) -> Person | None:
-        """The registered person `name` refers to: same name, or sharing its first word."""
-        wanted = name.lower().split()
-        for person in self.people:
-            have = person.name.lower().split()
-            if have == wanted or (wanted and wanted[0] in have) or (have and have[0] in wanted):
-                return person
-        return None
 
 
 def _tokens_is_role(tokens: list[str]) -> bool:
@@ -209,7 +157,7 @@ class Attributor:
             return None
         before = sentence[: match.start()].strip()
         before = re.sub(r"\s+juga$", "", before)
-        if before.split()[-1:] and before.split()[-1].lower() in PRONOUNS:
+        if before.split()[-1:] and before.split()[-1].lower() in PRONOUNS_ID:
             return self.last
         phrase = _walk_backward(before)
         return self.person(phrase) if phrase else None

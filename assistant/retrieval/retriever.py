@@ -81,10 +81,6 @@ class Retriever:
         same = self.same_language(question)
         return self.settings.lexical_weight_same_lang if same else self.settings.lexical_weight_cross_lang
 
-    def refusal_threshold(self, question: str) -> float:
-        same = self.same_language(question)
-        return self.settings.refusal_threshold_same_lang if same else self.settings.refusal_threshold_cross_lang
-
     def retrieve(self, query: str, k: int | None = None, speakers: tuple[str, ...] = ()) -> list[Passage]:
         """The best `k` passages for `query`, best first; `speakers` steers towards what they said."""
         k = k or self.settings.top_k

@@ -1,0 +1,33 @@
+"""The fixed wording around quotations, per language: answer frames, refusals, month names.
+
+The wording lives in `frames.json` beside this module (package data, so an installed wheel has it) and is
+read on first use, not at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+
+@cache
+def frames() -> dict[str, dict]:
+    """Per language ("en", "id"): the frame templates, the refusal sentence and the month names."""
+    raw = json.loads(resources.files(__package__).joinpath("frames.json").read_text(encoding="utf-8"))
+    return {lang: table for lang, table in raw.items() if not lang.startswith("_")}
+
+
+def refusal(lang: str) -> str:
+    """The sentence every refusal is, in the question's language."""
+    return frames()[lang]["refusal"]
+
+
+def human_date(iso: str, lang: str = "en") -> str:
+    """2024-06-03 -> "3 June 2024" ("3 Juni 2024" in Indonesian); anything else unchanged."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
+        return iso or ""
+    year, month, day = match.groups()
+    return f"{int(day)} {frames()[lang]['months'][int(month) - 1]} {year}"

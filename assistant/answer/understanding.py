@@ -1,0 +1,108 @@
+"""What a question asks, read before anything is retrieved: its language, the follow-up context it
+leaves out, the person whose words it asks for (and about what), and the kind of answer it expects.
+
+Everything after retrieval (the reading stage, the refusal policy, the answerers) works from this one
+`Understanding`, so no later stage re-parses the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..documents.people import PRONOUNS, people_in
+from ..language import detect
+from .conversation import resolve
+
+# "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
+SPEAKER_QUESTIONS = [
+    re.compile(r"\bwhat (?:did|does|has|had|do|was|were|is) (?P<who>.+?) (?:say|said|tell|told|mention|"
+               r"explain|think|stress|emphasi[sz]e|hope|want|discuss|talk|speak|state|note|highlight|urge|"
+               r"expect|convey|add)\w*\b", re.I),
+    re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
+    re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
+    re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
+    re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
+    re.compile(r"\bapa (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan)"
+               r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
+    re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas)"
+               r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
+    re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
+    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan) apa", re.I),
+]
+TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
+# "How many people", "berapa orang": the answer must hold a count; "how much money": an amount.
+COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
+MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
+POINTER_WORDS = PRONOUNS | {"nya"}
+
+
+@dataclass(frozen=True)
+class SpeakerAsk:
+    """A question asking for someone's words: `who` as written; `people` the known people it names."""
+
+    who: str
+    people: tuple[str, ...]
+    unknown_name: bool  # names someone (capitalised) that the documents never mention
+    topic: str = ""  # what they are asked about ("hoaxes"), when the question says
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """One question, read: what to search for, whom it is about, and what would answer it."""
+
+    question: str  # as asked (stripped)
+    lang: str  # the question's language: "en" or "id"; answers are framed in it
+    query: str  # what retrieval searches for: the question with follow-up context filled in
+    people: tuple[str, ...] = ()  # the known people it is about (named, or carried from earlier turns)
+    ask: SpeakerAsk | None = None  # set when it asks for someone's words
+    same_language: bool = True  # asked in the documents' language (similarities run higher)
+    answer_type: str = ""  # "count", "money" or "" (any)
+    topic_share: float = 1.0  # for an `ask` with a topic: their best match / the corpus's best match
+
+    @property
+    def steer(self) -> tuple[str, ...]:
+        """The people retrieval should favour: those whose words are asked for, else those it is about."""
+        return self.ask.people if self.ask and self.ask.people else self.people
+
+
+def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str) -> SpeakerAsk | None:
+    """Recognise a what-did-X-say question and resolve X; None for any other question."""
+    for pattern in SPEAKER_QUESTIONS:
+        match = pattern.search(question)
+        if not match:
+            continue
+        who = match["who"].strip(" ?,.")
+        topic_match = TOPIC.search(question[match.start():])
+        topic = topic_match["topic"].strip(" ?.") if topic_match else ""
+        words = set(re.findall(r"\w+", who.lower()))
+        if not words or words & POINTER_WORDS:
+            return SpeakerAsk(who, turn_people, False, topic)
+        named = tuple(people_in(who, known))
+        names = re.findall(r"\b[A-Z][a-z]+\b", who)
+        if not names:  # a role or a description ("the head of the office"): keep the conversation's people
+            return SpeakerAsk(who, named or turn_people, False, topic)
+        unknown = not named and any(n.lower() not in corpus_text for n in names)
+        return SpeakerAsk(who, named, unknown, topic)
+    return None
+
+
+def answer_type(question: str) -> str:
+    """"money" for how-much-money questions, "count" for other how-many questions, else ""."""
+    if not COUNT_QUESTION.search(question):
+        return ""
+    return "money" if MONEY_QUESTION.search(question) else "count"
+
+
+def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,
+               corpus_lang: str) -> Understanding:
+    """Read `question` (stripped, checked) in the context of `history` and of the corpus's people."""
+    lang = detect(question)
+    followed = resolve(question, history, known_people)
+    return Understanding(
+        question=question, lang=lang, query=followed.query, people=followed.people,
+        ask=speaker_ask(question, followed.people, known_people, corpus_text),
+        same_language=detect(question, default=corpus_lang) == corpus_lang,
+        answer_type=answer_type(question),
+    )
