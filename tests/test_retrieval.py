@@ -135,13 +135,22 @@ def test_speaker_boost_is_added_to_what_the_named_speaker_said_only(retriever):
     assert all(lift[i] == pytest.approx(0.0) for i in set(plain) - said)
 
 
-def test_same_language_question_gets_the_same_language_lexical_weight(retriever):
-    assert retriever.corpus_lang == "id"
-    assert retriever.lexical_weight("Apa kata Budi tentang hoaks?") == Settings().lexical_weight_same_lang
+# Distinct weights, so that swapping the two cases is seen (the defaults are both 0).
+WEIGHTS = Settings(lexical_weight_same_lang=0.3, lexical_weight_cross_lang=0.05)
 
 
-def test_cross_language_question_gets_the_cross_language_lexical_weight(retriever):
-    assert retriever.lexical_weight("What did Budi say about hoaxes?") == Settings().lexical_weight_cross_lang
+@pytest.fixture
+def weighted(fake_embedder) -> Retriever:
+    return Retriever(InMemorySnapshot(DOCS, fake_embedder, WEIGHTS), fake_embedder, WEIGHTS)
+
+
+def test_same_language_question_gets_the_same_language_lexical_weight(weighted):
+    assert weighted.corpus_lang == "id"
+    assert weighted.lexical_weight("Apa kata Budi tentang hoaks?") == 0.3
+
+
+def test_cross_language_question_gets_the_cross_language_lexical_weight(weighted):
+    assert weighted.lexical_weight("What did Budi say about hoaxes?") == 0.05
 
 
 def test_hybrid_score_is_cosine_plus_weighted_bm25(retriever):

@@ -7,23 +7,37 @@ inflected forms; stems are cached because Sastrawi is slow per word and vocabula
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import bm25s
 import numpy as np
-from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from ..language import ENGLISH
 
 TOKEN = re.compile(r"#?\w+", re.UNICODE)
-_STEMMER = StemmerFactory().create_stemmer()
-STOPWORDS = set(StopWordRemoverFactory().get_stop_words()) | ENGLISH | {"nya"}
+
+
+@cache
+def _stemmer():
+    """Sastrawi's stemmer, built on first use: building it loads a dictionary (~0.2 s), and BM25 is off by
+    default, so most processes never need it."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Sastrawi's Indonesian stop words, our English function words, and the -nya clitic."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return frozenset(StopWordRemoverFactory().get_stop_words()) | ENGLISH | {"nya"}
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _STEMMER.stem(word) or word if word.isalpha() else word
+    """The Indonesian stem of an alphabetic word ("menyebarkan" -> "sebar"); other tokens unchanged."""
+    return _stemmer().stem(word) or word if word.isalpha() else word
 
 
 def tokenize(text: str) -> list[str]:
@@ -31,7 +45,7 @@ def tokenize(text: str) -> list[str]:
     tokens = []
     for raw in TOKEN.findall(text.lower()):
         word = raw.replace("_", "")
-        if not word or word in STOPWORDS:
+        if not word or word in stopwords():
             continue
         tokens.append(stem(word))
     return tokens

@@ -14,18 +14,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 
 from ..config import Settings
 from ..language import detect
-from .lexical import LexicalIndex
 from ..index.model import Embedder
 from ..schema import Passage, Unit
 from ..index.store import Snapshot
 
+if TYPE_CHECKING:
+    from .lexical import LexicalIndex
+
 Mode = Literal["hybrid", "dense", "bm25", "rrf"]
+MODES: tuple[str, ...] = get_args(Mode)
 RRF_K = 60.0  # Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal rank fusion outperforms ..."
 
 
@@ -65,9 +68,10 @@ class Retriever:
         self.corpus_lang = langs.most_common(1)[0][0] if langs else "id"
 
     @cached_property
-    def lexical(self) -> LexicalIndex:
+    def lexical(self) -> "LexicalIndex":
         """The BM25 index, built on first use (stemming a large corpus takes a while)."""
         from ..documents.units import embedding_text
+        from .lexical import LexicalIndex
 
         return LexicalIndex([embedding_text(u) for u in self.snapshot.units])
 

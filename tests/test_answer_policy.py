@@ -1,0 +1,116 @@
+"""The refusal policy, table by table: when an answer may cite which passages, and when it must refuse.
+
+Every rule here has a case on each side of its line, so breaking the rule (swapping the two language
+thresholds, dropping a threshold, accepting any passage for a count question, losing the speaker gate)
+fails a test in the fast suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.frames import refusal
+from assistant.answer.policy import answer_type_ok, evidence, threshold
+from assistant.answer.understanding import SpeakerAsk, Understanding
+from assistant.config import Settings
+from assistant.schema import Passage, Unit
+
+SETTINGS = Settings(refusal_threshold_same_lang=0.30, refusal_threshold_cross_lang=0.20, topic_share_min=0.8,
+                    max_citations=3, relative_cutoff=1.0)
+
+
+def passage(text: str, dense: float, speaker: str = "", score: float | None = None, n: int = 0) -> Passage:
+    unit = Unit(chunk_id=f"d.txt#{n}", doc_id="d.txt", text=text, start=0, end=len(text), position=n,
+                speaker=speaker)
+    return Passage(unit=unit, score=dense if score is None else score, dense=dense)
+
+
+def question(same_language: bool = True, answer_type: str = "", ask: SpeakerAsk | None = None,
+             topic_share: float = 1.0, lang: str = "id") -> Understanding:
+    return Understanding(question="q", lang=lang, query="q", same_language=same_language,
+                         answer_type=answer_type, ask=ask, topic_share=topic_share)
+
+
+@pytest.mark.parametrize("same_language, expected", [(True, 0.30), (False, 0.20)])
+def test_each_language_pair_has_its_own_threshold(same_language, expected):
+    assert threshold(question(same_language=same_language), SETTINGS) == expected
+
+
+@pytest.mark.parametrize("dense, same_language, answered", [
+    (0.35, True, True),    # above both thresholds
+    (0.25, True, False),   # between them: too weak for a question in the documents' language
+    (0.25, False, True),   # ...but enough across languages, where similarities run lower
+    (0.15, False, False),  # below both
+    (0.05, True, False),
+])
+def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, same_language, answered):
+    chosen = evidence(question(same_language=same_language), [passage("Acara digelar di Surabaya.", dense)],
+                      SETTINGS)
+    assert bool(chosen) is answered
+
+
+@pytest.mark.parametrize("answer_type, text, ok", [
+    ("count", "Sebanyak 120 peserta hadir.", True),
+    ("count", "Acara diikuti tiga ratus orang.", True),
+    ("count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
+    ("count", "Acara digelar pada 3/6/2024.", False),  # nor is a date
+    ("count", "Acara digelar di Surabaya.", False),
+    ("money", "Anggarannya Rp 50 juta.", True),
+    ("money", "Sebanyak 120 peserta hadir.", False),
+    ("", "Acara digelar di Surabaya.", True),
+])
+def test_count_and_money_questions_need_a_count_or_an_amount(answer_type, text, ok):
+    assert answer_type_ok(answer_type, text) is ok
+
+
+def test_a_count_question_whose_best_passage_holds_no_count_is_refused():
+    passages = [passage("Acara digelar di Surabaya pada 2024.", 0.6)]
+    assert evidence(question(answer_type="count"), passages, SETTINGS) == []
+
+
+def test_a_what_did_x_say_question_cites_only_what_x_said():
+    passages = [passage("Hoaks menyebar cepat.", 0.6, speaker="Budi", n=1),
+                passage("Hoaks harus dilawan.", 0.5, speaker="Heni", n=2)]
+    ask = SpeakerAsk(who="Heni", people=("Heni",), unknown_name=False, topic="hoaks")
+    chosen = evidence(question(ask=ask), passages, SETTINGS)
+    assert [p.unit.speaker for p in chosen] == ["Heni"]
+
+
+def test_a_person_who_never_speaks_is_refused():
+    passages = [passage("Zaeroji hadir dalam acara.", 0.7, speaker="", n=1)]
+    ask = SpeakerAsk(who="Zaeroji", people=("Zaeroji",), unknown_name=False)
+    assert evidence(question(ask=ask), passages, SETTINGS) == []
+
+
+def test_an_unknown_name_is_refused_however_close_the_passages():
+    ask = SpeakerAsk(who="Budiman", people=(), unknown_name=True)
+    assert evidence(question(ask=ask), [passage("Hoaks menyebar cepat.", 0.9)], SETTINGS) == []
+
+
+@pytest.mark.parametrize("share, answered", [(0.9, True), (0.8, True), (0.7, False)])
+def test_someone_else_saying_more_about_the_topic_refuses(share, answered):
+    passages = [passage("Hoaks harus dilawan.", 0.6, speaker="Heni")]
+    ask = SpeakerAsk(who="Heni", people=("Heni",), unknown_name=False, topic="hoaks")
+    assert bool(evidence(question(ask=ask, topic_share=share), passages, SETTINGS)) is answered
+
+
+def test_runners_up_are_cited_only_when_they_score_as_high_as_the_best():
+    passages = [passage("A satu.", 0.6, n=1), passage("B dua.", 0.6, n=2), passage("C tiga.", 0.59, n=3)]
+    assert [p.unit.position for p in evidence(question(), passages, SETTINGS)] == [1, 2]
+
+
+def test_citations_stop_at_the_maximum():
+    passages = [passage(f"Kalimat {i}.", 0.6, n=i) for i in range(5)]
+    assert len(evidence(question(), passages, SETTINGS.with_(max_citations=2))) == 2
+
+
+def test_a_refusal_is_the_fixed_sentence_in_the_questions_language_with_no_citations():
+    answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="en"), [passage("Hoaks.", 0.01)])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
+
+
+def test_an_answer_quotes_its_citation_with_a_marker():
+    answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="id"), [passage("Acara digelar di Surabaya.", 0.6)])
+    assert not answer.refused and "“Acara digelar di Surabaya.” [1]" in answer.text
+    assert answer.citations[0].text == "Acara digelar di Surabaya."

@@ -1,0 +1,83 @@
+"""Reading a question before retrieval: whose words it asks for, about what, and what answer it expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.understanding import answer_type, speaker_ask, understand
+
+PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
+CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
+
+
+@pytest.mark.parametrize("question, who", [
+    ("What did Heni say about hoaxes?", ("Heni Yuwono",)),
+    ("What does Hendro think about the media?", ("Hendro Tri Prasetyo",)),
+    ("According to Heni, what matters most?", ("Heni Yuwono",)),
+    ("What was Heni's message to the participants?", ("Heni Yuwono",)),
+    ("Did Zaeroji mention the budget?", ("Zaeroji",)),
+    ("How did Hendro describe the bootcamp?", ("Hendro Tri Prasetyo",)),
+    ("Apa kata Heni tentang hoaks?", ("Heni Yuwono",)),
+    ("Apa pesan Hendro kepada peserta?", ("Hendro Tri Prasetyo",)),
+    ("Apa yang disampaikan Heni tentang media?", ("Heni Yuwono",)),
+    ("Menurut Hendro, apa tantangannya?", ("Hendro Tri Prasetyo",)),
+    ("Heni bilang apa soal hoaks?", ("Heni Yuwono",)),
+])
+def test_a_question_for_someones_words_names_them(question, who):
+    ask = speaker_ask(question, (), PEOPLE, CORPUS)
+    assert ask is not None and ask.people == who and not ask.unknown_name
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("What did Heni say about hoaxes?", "hoaxes"),
+    ("Apa kata Heni tentang hoaks?", "hoaks"),
+    ("What did Heni say?", ""),
+])
+def test_the_topic_asked_about_is_kept(question, topic):
+    assert speaker_ask(question, (), PEOPLE, CORPUS).topic == topic
+
+
+def test_a_name_the_documents_never_mention_is_unknown():
+    ask = speaker_ask("What did Budiman say about hoaxes?", (), PEOPLE, CORPUS)
+    assert ask.people == () and ask.unknown_name
+
+
+def test_a_pronoun_keeps_the_person_carried_from_the_conversation():
+    ask = speaker_ask("What did he say about hoaxes?", ("Heni Yuwono",), PEOPLE, CORPUS)
+    assert ask.people == ("Heni Yuwono",) and not ask.unknown_name
+
+
+def test_a_role_description_keeps_the_conversations_people():
+    ask = speaker_ask("What did the head of the office say?", ("Heni Yuwono",), PEOPLE, CORPUS)
+    assert ask.people == ("Heni Yuwono",)
+
+
+@pytest.mark.parametrize("question", ["Who opened the bootcamp?", "Kapan acara itu digelar?",
+                                      "Where was the summit held?"])
+def test_a_question_that_asks_for_no_ones_words_is_no_speaker_ask(question):
+    assert speaker_ask(question, (), PEOPLE, CORPUS) is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How many participants attended?", "count"),
+    ("Berapa orang peserta yang hadir?", "count"),
+    ("How much did the event cost?", "money"),
+    ("Berapa anggaran kegiatan itu?", "money"),
+])
+def test_count_and_money_questions_expect_a_count_or_an_amount(question, expected):
+    assert answer_type(question) == expected
+
+
+def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
+    understood = understand("What did he say about hoaxes?", ["Who is Heni Yuwono?"], PEOPLE, CORPUS, "id")
+    assert understood.people == ("Heni Yuwono",) and "Heni Yuwono" in understood.query
+    assert understood.steer == ("Heni Yuwono",)
+
+
+@pytest.mark.parametrize("question, lang, same", [
+    ("What did Heni say about hoaxes?", "en", False),
+    ("Apa kata Heni tentang hoaks?", "id", True),
+])
+def test_language_and_same_language_follow_the_question(question, lang, same):
+    understood = understand(question, None, PEOPLE, CORPUS, "id")
+    assert (understood.lang, understood.same_language) == (lang, same)
