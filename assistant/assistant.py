@@ -18,10 +18,9 @@ from typing import Any, Iterable
 
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.policy import Answerer
-from .answer.understanding import Understanding, understand
+from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
-from .errors import QuestionError
 from .index.model import Embedder, load_embedder
 from .index.store import Store
 from .retrieval.retriever import Mode, Retriever
@@ -71,16 +70,10 @@ class Assistant:
     def documents(self) -> dict[str, Document]:
         return self.snapshot.documents
 
-    def check_question(self, question: str) -> str:
-        """The question, stripped; a clear error for empty or oversized input."""
-        if not isinstance(question, str) or not question.strip():
-            raise QuestionError("The question is empty: type a question about the documents.")
-        question = question.strip()
-        limit = self.settings.max_question_chars
-        if len(question) > limit:
-            raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
-                                "Shorten it to the part you want answered.")
-        return question
+    def check_question(self, question: object) -> str:
+        """The question, stripped; a clear error for empty, oversized or invalid input (see
+        `answer.understanding.check_question`)."""
+        return check_question(question, self.settings.max_question_chars)
 
     def warm_up(self) -> None:
         """Run one search, so that the first person to ask does not wait for the model's and Chroma's

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import answer_type, speaker_ask, understand
+from assistant.answer.understanding import answer_type, check_question, speaker_ask, understand
+from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
 CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
@@ -81,3 +82,35 @@ def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
 def test_language_and_same_language_follow_the_question(question, lang, same):
     understood = understand(question, None, PEOPLE, CORPUS, "id")
     assert (understood.lang, understood.same_language) == (lang, same)
+
+
+@pytest.mark.parametrize("question", [123, None, b"bytes", ["What?"]])
+def test_a_question_that_is_not_a_string_is_a_type_error(question):
+    with pytest.raises(TypeError, match="must be a string"):
+        check_question(question, 1000)
+
+
+@pytest.mark.parametrize("question", ["Who is \ud800Heni?", "\udcff", "Apa kata Heni\udc80?"])
+def test_a_question_with_a_lone_surrogate_is_a_question_error_naming_the_fix(question):
+    with pytest.raises(QuestionError, match="UTF-8"):
+        check_question(question, 1000)
+
+
+def test_control_and_escape_characters_are_removed_from_a_question():
+    assert check_question("What did \x1b[31mHeni\x07 say?\x00", 1000) == "What did  [31mHeni  say?"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x1b"])
+def test_a_question_with_nothing_left_is_empty(question):
+    with pytest.raises(QuestionError, match="empty"):
+        check_question(question, 1000)
+
+
+def test_a_question_over_the_limit_names_the_limit():
+    with pytest.raises(QuestionError, match="limit is 10"):
+        check_question("x" * 11, 10)
+
+
+def test_history_given_as_one_string_is_a_type_error():
+    with pytest.raises(TypeError, match="list of earlier questions"):
+        understand("What did he say?", "Who is Heni?", PEOPLE, CORPUS, "id")

@@ -30,7 +30,7 @@ ceritakan jelaskan soal""".split())
 
 
 @dataclass(frozen=True)
-class Turn:
+class FollowUp:
     """The question to search for, after carrying context over, and the people it is about."""
 
     question: str  # as asked
@@ -41,6 +41,8 @@ class Turn:
 
 def user_questions(history: Iterable[Any] | None) -> list[str]:
     """Earlier user questions from strings, Gradio message dicts or (user, bot) pairs, oldest first."""
+    if isinstance(history, (str, bytes)):
+        raise TypeError("history is a list of earlier questions (or chat messages), not one string")
     questions: list[str] = []
     for item in history or []:
         if isinstance(item, str):
@@ -89,7 +91,7 @@ def topic_words(question: str) -> str:
     return " ".join(words)
 
 
-def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str]) -> Turn:
+def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str]) -> FollowUp:
     """Fill in who and what a follow-up question is about from earlier turns (questions, and the
     assistant's replies when the history holds them)."""
     people = list(people)
@@ -112,4 +114,4 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
             carried.append(topic)
             query = f"{query} ({topic})"
             named = named or people_in(topic, people)
-    return Turn(question=question, query=query, people=tuple(named), carried=tuple(carried))
+    return FollowUp(question=question, query=query, people=tuple(named), carried=tuple(carried))

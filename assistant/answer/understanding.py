@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..documents.people import PRONOUNS, people_in
+from ..errors import QuestionError
 from ..language import detect
 from .conversation import resolve
 
@@ -36,6 +37,30 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
 POINTER_WORDS = PRONOUNS | {"nya"}
+# Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
+# what the question echoes must not steer a terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def check_question(question: object, limit: int) -> str:
+    """The question, stripped and free of control characters; the edge where bad input stops.
+
+    A non-string is a programming error (TypeError); empty, oversized or invalid text (a lone surrogate,
+    which any invalid byte in a command-line argument becomes) is a `QuestionError` saying what to do."""
+    if not isinstance(question, str):
+        raise TypeError(f"the question must be a string, not {type(question).__name__}")
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise QuestionError(f"The question holds invalid text at character {exc.start + 1} (not valid "
+                            "Unicode); retype it or check the terminal's encoding is UTF-8.") from None
+    question = CONTROL.sub(" ", question).strip()
+    if not question:
+        raise QuestionError("The question is empty: type a question about the documents.")
+    if len(question) > limit:
+        raise QuestionError(f"The question is {len(question)} characters long; the limit is {limit}. "
+                            "Shorten it to the part you want answered.")
+    return question
 
 
 @dataclass(frozen=True)

@@ -25,17 +25,28 @@ def cmd_ingest(args: argparse.Namespace) -> None:
     print(report.summary())
 
 
+def terminal_safe(text: str) -> str:
+    """Document text as it may reach a terminal: control and escape characters (ANSI sequences included)
+    become visible escapes instead of steering the terminal; newlines and tabs stay."""
+    return "".join(c if c in "\n\t" or c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def cmd_ask(args: argparse.Namespace) -> None:
+    from ..answer.understanding import check_question
+    from ..config import load_settings
+
+    question = check_question(" ".join(args.question), load_settings().max_question_chars)  # before the model loads
     from ..assistant import Assistant
 
     bot = Assistant(args.index)
-    answer = bot.ask(" ".join(args.question), history=args.history)
-    print(answer.text)
+    answer = bot.ask(question, history=args.history)
+    print(terminal_safe(answer.text))
     if answer.citations:
         print("\nSources:")
         for c in answer.citations:
             who = f" — {c.speaker}" + (f", {c.role}" if c.role else "") if c.speaker else ""
-            print(f"[{c.number}] {c.title} ({c.source}, {c.date}){who}\n    {c.doc_id} chars {c.start}-{c.end}")
+            print(terminal_safe(f"[{c.number}] {c.title} ({c.source}, {c.date}){who}\n"
+                                f"    {c.doc_id} chars {c.start}-{c.end}"))
 
 
 def cmd_quotes(args: argparse.Namespace) -> None:
@@ -44,7 +55,7 @@ def cmd_quotes(args: argparse.Namespace) -> None:
     bot = Assistant(args.index)
     for quote in bot.quotes(args.speaker):
         role = f" ({quote.role})" if quote.role else ""
-        print(f"{quote.speaker}{role}: {quote.citation.text}\n    [{quote.citation.doc_id}]")
+        print(terminal_safe(f"{quote.speaker}{role}: {quote.citation.text}\n    [{quote.citation.doc_id}]"))
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -116,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.run(args)
     except AssistantError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
         print(f"Error: {exc}", file=sys.stderr)
