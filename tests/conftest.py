@@ -94,6 +94,7 @@ class HashingEmbedder:
         self.dim = dim
 
     def _vector(self, text: str) -> np.ndarray:
+        text.encode("utf-8")  # like a real tokenizer, fail on text that is not valid Unicode
         vector = np.zeros(self.dim, dtype=np.float32)
         for word in re.findall(r"\w+", text.lower()):
             slot = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big") % self.dim
@@ -111,3 +112,17 @@ class HashingEmbedder:
 @pytest.fixture
 def fake_embedder() -> HashingEmbedder:
     return HashingEmbedder()
+
+
+@pytest.fixture(scope="session")
+def fake_seed_bot(tmp_path_factory, seeds_dir):
+    """An Assistant over the seed documents indexed with the fake embedder: real Chroma, real pipeline,
+    answers in milliseconds (for property and load tests; the real model's answers are tested elsewhere)."""
+    from assistant.assistant import Assistant
+    from assistant.config import load_settings
+    from assistant.index.ingest import ingest
+
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("fake-seed-index"), seeds_dir=seeds_dir)
+    embedder = HashingEmbedder()
+    ingest([seeds_dir], settings, lambda: embedder, progress=False)
+    return Assistant(settings=settings, embedder=embedder, build=False, progress=False)
