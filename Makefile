@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast eval bench browser clean
+.PHONY: install run test test-fast eval bench browser soak clean
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ eval: install
 # Quality and latency on the external benchmark alone.
 bench: install
 	HF_HUB_OFFLINE=1 $(BIN)/assistant eval --bench eval/bench/tydiqa_id --out eval/out
+
+# 16 concurrent clients, 1,000 questions against the real app on loopback (minutes; not part of `make test`).
+soak: install
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -q -s --soak tests/soak
 
 clean:
 	rm -rf $(VENV) index eval/out

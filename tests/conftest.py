@@ -18,6 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--soak", action="store_true", help="run the soak test (make soak); never in CI")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Soak tests run only when asked for (`make soak`): they take minutes and load a server."""
+    if config.getoption("--soak"):
+        return
+    keep = [item for item in items if "soak" not in item.keywords]
+    config.hook.pytest_deselected(items=[item for item in items if "soak" in item.keywords])
+    items[:] = keep
+
+
 @pytest.fixture(autouse=True)
 def feedback_in_tmp(tmp_path, monkeypatch):
     """Feedback goes to the test's own folder, never the user's home. (ASSISTANT_HOME is left alone: it
