@@ -38,7 +38,10 @@ class Settings:
     max_unit_chars: int = 400
     max_unit_sentences: int = 3  # gold-set MRR: 1 sentence .747, 2 .800, 3 .802
     embed_batch_size: int = 16
-    model_dtype: str = "float32"  # bfloat16 measured 5x slower on CPUs without AVX512-BF16
+    # Encoder backend: "auto" measures torch-fp32, torch-bf16 and onnx-fp32 once per machine and keeps the
+    # fastest whose vectors match fp32 (bf16 was 5x slower than fp32 on a CPU without AVX512-BF16, 3.3x
+    # faster on one with it); `ASSISTANT_MODEL_BACKEND` forces one.
+    model_backend: str = "auto"
 
     # Questions.
     max_question_chars: int = 1000
@@ -68,6 +71,28 @@ class Settings:
     # 1.0 best (a runner-up cited beside the best was more often wrong than right).
     relative_cutoff: float = 1.0
 
+    # Reading (assistant/reading): re-orders the first `read_candidates` units by the probability that
+    # they answer (the answering unit is in the top 20 for ~95 % of questions). `read_context` units are
+    # retrieved so that the neighbours' cosines are known. Applies to mode "hybrid"; `reading=False`
+    # gives today's top-1 answer for comparison. `reading_threshold`: best reading probability below
+    # which the policy refuses; None uses the one fitted with the reader (reader.json).
+    reading: bool = True
+    read_candidates: int = 20
+    read_context: int = 60
+    reading_threshold: float | None = None
+
+    # Web chat: the port (`GRADIO_SERVER_PORT`, Gradio's own variable) and a login, required only when both
+    # `ASSISTANT_AUTH_USER` and `ASSISTANT_AUTH_PASSWORD` are set.
+    server_port: int = 7860
+    auth_user: str = ""
+    auth_password: str = field(default="", repr=False)
+
+    # Reading documents.
+    # Largest file (or JSONL line) read as one document; a larger one is skipped with a message naming this
+    # limit. Chunking is linear (50 MB in seconds); the limit keeps a stray dump or log file out of the
+    # index. `ASSISTANT_MAX_DOCUMENT_BYTES` raises it.
+    max_document_bytes: int = 20_000_000
+
     def with_(self, **changes) -> "Settings":
         """A copy with some fields changed (dataclasses.replace, named for call sites)."""
         return replace(self, **changes)
@@ -88,10 +113,18 @@ def load_settings(**overrides) -> Settings:
         env["model_dir"] = Path(_env("MODEL_DIR"))
     if _env("FEEDBACK_PATH"):
         env["feedback_path"] = Path(_env("FEEDBACK_PATH"))
-    if _env("MODEL_DTYPE"):
-        env["model_dtype"] = _env("MODEL_DTYPE")
+    if _env("MODEL_BACKEND"):
+        env["model_backend"] = _env("MODEL_BACKEND")
     if _env("CHROMA_HOST"):
         env["chroma_host"] = _env("CHROMA_HOST")
         env["chroma_port"] = int(_env("CHROMA_PORT", "8000"))
+    if os.environ.get("GRADIO_SERVER_PORT"):
+        env["server_port"] = int(os.environ["GRADIO_SERVER_PORT"])
+    if _env("AUTH_USER"):
+        env["auth_user"] = _env("AUTH_USER")
+    if _env("AUTH_PASSWORD"):
+        env["auth_password"] = _env("AUTH_PASSWORD")
+    if _env("MAX_DOCUMENT_BYTES"):
+        env["max_document_bytes"] = int(_env("MAX_DOCUMENT_BYTES"))
     env.update({k: (Path(v) if k.endswith("_dir") and v is not None else v) for k, v in overrides.items() if v is not None})
     return Settings(**env)

@@ -98,3 +98,35 @@ def test_closing_credit_becomes_part_of_the_byline():
 def test_event_dates_are_read_from_the_text():
     page = clean_page("Judul Berita Yang Cukup Panjang\n\nRapat digelar Senin (3/6/2024) dan Rabu (5/6/2024).")
     assert page.event_dates == ["2024-06-03", "2024-06-05"]
+
+
+PRESS_NOTE = ("Surabaya - Kanwil Kemenkumham Jatim menggelar rapat koordinasi pada Senin (3/6/2024). "
+              "“Kami siap,” ujar Heni.")
+
+
+def test_press_note_without_headline_keeps_its_text():
+    page = clean_page(PRESS_NOTE)
+    assert (page.title, page.text) == ("", PRESS_NOTE.removeprefix("Surabaya - "))
+
+
+def test_place_alone_opening_the_text_is_the_dateline():
+    assert clean_page(PRESS_NOTE).dateline == "Surabaya"
+
+
+def test_text_without_headline_keeps_every_paragraph_from_the_first_sentence_on():
+    page = clean_page("Peristiwa\n\nWarga membersihkan selokan bersama pada Minggu pagi.\n\n"
+                      "Kerja Bakti Berlanjut Pekan Depan\n\nKetua RT hadir.")
+    assert page.title == ""
+    assert page.paragraphs == ["Warga membersihkan selokan bersama pada Minggu pagi.",
+                               "Kerja Bakti Berlanjut Pekan Depan", "Ketua RT hadir."]
+
+
+def test_short_line_with_a_full_stop_above_the_headline_is_still_dropped():
+    page = clean_page("Komentar.\n\nWarga Surabaya Gelar Kerja Bakti Bersama\n\nWarga membersihkan selokan.")
+    assert page.title == "Warga Surabaya Gelar Kerja Bakti Bersama"
+    assert page.text == "Warga membersihkan selokan."
+
+
+def test_parenthesis_without_a_slash_closing_the_text_is_not_a_credit():
+    page = clean_page("Judul Berita Yang Cukup Panjang\n\nRapat digelar di aula (lantai dua)")
+    assert page.text == "Rapat digelar di aula (lantai dua)" and page.byline == ""

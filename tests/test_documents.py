@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant.documents.readers import find_files, read_documents
+from assistant.errors import DocumentError
 
 
 def test_seed_titles_are_the_headlines(article_2022, article_2024):
@@ -122,9 +123,23 @@ def test_find_files_skips_hidden_folders_and_other_suffixes(tmp_path):
     assert [p.name for p in find_files([tmp_path])] == ["a.txt", "b.md"]
 
 
-def test_missing_path_is_an_error_naming_it(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nowhere"):
+def test_missing_path_is_a_document_error_naming_it(tmp_path):
+    with pytest.raises(DocumentError, match="nowhere.*check the path"):
         find_files([tmp_path / "nowhere"])
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    (tmp_path / "a.md").write_text("Satu.")
+    assert find_files([tmp_path, tmp_path / "a.md"]) == [tmp_path / "a.md"]
+
+
+def test_press_note_of_one_paragraph_is_read(tmp_path):
+    (tmp_path / "rilis.txt").write_text("Surabaya - Kanwil Kemenkumham Jatim menggelar rapat koordinasi pada Senin "
+                                        "(3/6/2024). “Kami siap,” ujar Heni.\n")
+    report = read_documents([tmp_path])
+    assert report.problems == []
+    assert [d.text for d in report.documents] == [
+        "Kanwil Kemenkumham Jatim menggelar rapat koordinasi pada Senin (3/6/2024). “Kami siap,” ujar Heni."]
 
 
 def test_content_hash_changes_when_the_text_changes(tmp_path):

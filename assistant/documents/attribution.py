@@ -93,8 +93,10 @@ QUOTE_ATTRIBUTION = re.compile(
 INSERTED = re.compile(rf",\s*(?:{'|'.join(QUOTE_VERBS)})\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*,")
 ACCORDING = re.compile(r"\bMenurut(?P<nya>nya)?\b(?:\s+(?P<rest>[^,]+))?")
 SUBJECT = re.compile(rf"\b(?P<verb>{'|'.join(SUBJECT_VERBS)})\b")
-SELAKU = re.compile(r"(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+selaku\s+(?P<role>[^.,;]+)")
-PARENTHETICAL = re.compile(r"(?P<name>[A-Z][\w]*(?:\s+[A-Z][\w]*)*)\s+\((?P<role>[^()]{3,60})\)")
+# A name starts at a word start and runs at most 12 more capitalised words: unbounded, every capitalised
+# word of a long run was retried as a start, so one long sentence of them took minutes (quadratic).
+SELAKU = re.compile(r"(?P<name>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,12})\s+selaku\s+(?P<role>[^.,;]+)")
+PARENTHETICAL = re.compile(r"(?P<name>\b[A-Z][\w]*(?:\s+[A-Z][\w]*){0,12})\s+\((?P<role>[^()]{3,60})\)")
 ROLE_PHRASE = re.compile(
     rf"\b(?:{'|'.join(sorted((h.capitalize() for h in ROLE_HEADS), key=len, reverse=True))})\b[^.;:“”\"]*")
 

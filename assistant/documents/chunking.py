@@ -15,6 +15,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ..config import Settings
+
 # Abbreviations that end with a full stop without ending a sentence (compared case-insensitively).
 ABBREVIATIONS = {
     "dr", "drs", "dra", "ir", "prof", "h", "hj", "kh", "st", "no", "nomor", "jl", "jln", "kec", "kab",
@@ -23,8 +25,13 @@ ABBREVIATIONS = {
     "s.sos", "m.m", "s.pd", "m.pd", "s.ip", "amd", "hlm", "tel", "telp", "fax", "rp",
 }
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
-BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Matched only from the start of a run of stops, possessively: a run that does not end a sentence is
+# skipped in one step, so a page of "....." stays linear instead of rescanning the run from every dot.
+BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“‘(\[]?[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([\w.]+)$")
+# How far back from a full stop `_is_abbreviation` looks: a word longer than every abbreviation is none, so
+# a longer look-back would only cost time (it used to reread the whole sentence so far at every stop).
+LOOK_BACK = max(map(len, ABBREVIATIONS)) + 2
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in BOUNDARY.finditer(text):
-        if _is_abbreviation(text[start:match.start() + 1]):
+        if _is_abbreviation(text[max(start, match.start() - LOOK_BACK):match.start() + 1]):
             continue
         spans.append(Span(start, match.end()))
         start = match.end()
@@ -76,9 +83,14 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+def paragraph_sentences(text: str) -> list[list[Span]]:
+    """The sentences of each paragraph, in order: each paragraph is split once, so the whole is linear."""
+    return [split_sentences(text[p.start:p.end], p.start) for p in paragraphs(text)]
+
+
 def sentences(text: str) -> list[Span]:
     """Every sentence of a document, in order, never crossing a paragraph."""
-    return [s for p in paragraphs(text) for s in split_sentences(text[p.start:p.end], p.start)]
+    return [s for paragraph in paragraph_sentences(text) for s in paragraph]
 
 
 def group_sentences(spans: list[Span], max_chars: int, max_sentences: int) -> list[list[Span]]:
@@ -95,14 +107,11 @@ def group_sentences(spans: list[Span], max_chars: int, max_sentences: int) -> li
     return groups
 
 
-def unit_spans(text: str, max_chars: int = 400, max_sentences: int = 3) -> list[Span]:
+def unit_spans(text: str, max_chars: int = Settings.max_unit_chars,
+               max_sentences: int = Settings.max_unit_sentences) -> list[Span]:
     """The citable units of a document, as spans of its text."""
-    units: list[Span] = []
-    for paragraph in paragraphs(text):
-        spans = split_sentences(text[paragraph.start:paragraph.end], paragraph.start)
-        for group in group_sentences(spans, max_chars, max_sentences):
-            units.append(Span(group[0].start, group[-1].end))
-    return units
+    return [Span(group[0].start, group[-1].end) for spans in paragraph_sentences(text)
+            for group in group_sentences(spans, max_chars, max_sentences)]
 
 
 def chunk_id(doc_id: str, text: str, seen: dict[str, int]) -> str:

@@ -30,10 +30,16 @@ PUBLISHED = re.compile(rf"^{WEEKDAY},?\s+(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z .]{1,40}?)\s*[|,]\s*)?(?P<outlet>[a-z][a-z0-9.-]{2,40})\s*[–—-]\s+(?=\S)"
 )
-# "(BB/502/hms/Kemenkumham Jatim/redho)" closing the last paragraph.
-CREDIT = re.compile(r"\s*\((?P<credit>[^()]*/[^()]*)\)\s*$")
+# "Surabaya - " opening a press note: a place (one to three capitalised words) without an outlet.
+PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})\s+[–—-]\s+(?=\S)")
+# "(BB/502/hms/Kemenkumham Jatim/redho)" closing the last paragraph (a credit holds a "/"). Possessive, and
+# without leading whitespace, so that a long paragraph of slashes or spaces is scanned once, not per position.
+CREDIT = re.compile(r"\((?P<credit>[^()]*+)\)\s*$")
+# A sentence that ends with a full stop, possibly inside closing quotes or brackets.
+SENTENCE_END = re.compile(r"\.[\"”’')\]]*$")
 EVENT_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
-DOMAIN = re.compile(r"\b([a-z0-9-]+\.(?:com|co\.id|id|net|org|news))\b")
+# Starts only where a run of name characters starts, so a long "a-a-a-…" run is scanned once, not per "-".
+DOMAIN = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*\.(?:com|co\.id|id|net|org|news))\b")
 
 
 @dataclass
@@ -62,6 +68,15 @@ def _is_title_candidate(line: str) -> bool:
     return 4 <= len(words) <= 25 and not line.endswith(".") and not CAPTION.search(line)
 
 
+def _reads_like_prose(line: str) -> bool:
+    """Article text, not a headline or menu word: five or more words ending with a full stop.
+
+    A document that opens with such a line (a press note without a headline) starts with its text; before,
+    every line above a headline was dropped as menu words, which ate headline-less documents whole.
+    """
+    return len(line.split()) >= 5 and SENTENCE_END.search(line) is not None
+
+
 def clean_page(raw: str) -> CleanPage:
     """Split a scraped page into title, body paragraphs and metadata."""
     lines = [line.strip().replace("\u00a0", " ").strip() for line in raw.splitlines()]
@@ -87,8 +102,10 @@ def clean_page(raw: str) -> CleanPage:
         if BOILERPLATE_LINES.match(line) or CAPTION.search(line):
             page.removed.append(line)
             continue
-        if not page.title:
-            if _is_title_candidate(line):
+        if not page.title and not page.paragraphs:
+            if _reads_like_prose(line):
+                page.paragraphs.append(line)  # no headline: the text starts here
+            elif _is_title_candidate(line):
                 page.title = line
             else:
                 page.removed.append(line)  # section labels and menu words above the headline
@@ -121,10 +138,10 @@ def _take_metadata_line(line: str, page: CleanPage) -> bool:
 def _strip_dateline(page: CleanPage) -> None:
     if not page.paragraphs:
         return
-    match = DATELINE.match(page.paragraphs[0])
+    match = DATELINE.match(page.paragraphs[0]) or PLACE_DATELINE.match(page.paragraphs[0])
     if match:
         page.dateline = (match["place"] or "").strip()
-        page.source = match["outlet"]
+        page.source = match.groupdict().get("outlet") or page.source
         page.removed.append(match.group(0).strip())
         page.paragraphs[0] = page.paragraphs[0][match.end():]
 
@@ -133,8 +150,8 @@ def _strip_credit(page: CleanPage) -> None:
     if not page.paragraphs:
         return
     match = CREDIT.search(page.paragraphs[-1])
-    if match:
+    if match and "/" in match["credit"]:
         credit = match["credit"].strip()
         page.byline = f"{page.byline}; {credit}" if page.byline else credit
         page.removed.append(match.group(0).strip())
-        page.paragraphs[-1] = page.paragraphs[-1][: match.start()]
+        page.paragraphs[-1] = page.paragraphs[-1][: match.start()].rstrip()

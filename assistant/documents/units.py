@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from .attribution import Person, attribute
-from .chunking import chunk_id, paragraphs, sentences, unit_spans
+from ..config import Settings
 from ..schema import Document, Unit
+from .attribution import Person, attribute
+from .chunking import chunk_id, group_sentences, paragraph_sentences, sentences
 
 
-def make_units(doc: Document, max_chars: int = 400, max_sentences: int = 3) -> list[Unit]:
+def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
+               max_sentences: int = Settings.max_unit_sentences) -> list[Unit]:
     """The units of one document, in order, each carrying its speaker and role when it has one.
 
     A unit's speaker is the first speaker attributed inside it, else its paragraph's: in
     "Pada masa kini, lanjut Heni, … Mengingat, hoax dan disinformasi …" the second sentence is Heni's too.
     """
-    spans = sentences(doc.text)
-    speakers, _ = attribute(doc.text, spans)
+    by_paragraph = paragraph_sentences(doc.text)
+    spans = [s for paragraph in by_paragraph for s in paragraph]
+    speaker_of = dict(zip(spans, attribute(doc.text, spans)[0]))  # one lookup per sentence: linear time
     units: list[Unit] = []
     seen: dict[str, int] = {}
-    for paragraph in paragraphs(doc.text):
-        said = [(s, p) for s, p in zip(spans, speakers) if paragraph.start <= s.start < paragraph.end]
-        paragraph_speaker = next((p for _, p in said if p), None)
-        for span in unit_spans(doc.text[paragraph.start:paragraph.end], max_chars, max_sentences):
-            start, end = paragraph.start + span.start, paragraph.start + span.end
-            inside = [p for s, p in said if start <= s.start < end and p]
-            person: Person | None = inside[0] if inside else paragraph_speaker
+    for paragraph in by_paragraph:
+        paragraph_speaker = next((speaker_of[s] for s in paragraph if speaker_of[s]), None)
+        for group in group_sentences(paragraph, max_chars, max_sentences):
+            start, end = group[0].start, group[-1].end
+            person: Person | None = next((speaker_of[s] for s in group if speaker_of[s]), paragraph_speaker)
             text = doc.text[start:end]
             units.append(Unit(
                 chunk_id=chunk_id(doc.doc_id, text, seen), doc_id=doc.doc_id, text=text, start=start, end=end,
