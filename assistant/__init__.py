@@ -4,11 +4,11 @@
     answer = Assistant().ask("What did Heni say about hoaxes?")
 """
 
-from .errors import AssistantError, IndexError_, ModelError, QuestionError
+from .errors import AssistantError, ModelError, QuestionError, StoreError
 from .schema import Answer, Citation, Document, Passage, Quote, Unit
 
-__all__ = ["Assistant", "Answer", "AssistantError", "Citation", "Document", "IndexError_", "ModelError",
-           "Passage", "QuestionError", "Quote", "Unit"]
+__all__ = ["Assistant", "Answer", "AssistantError", "Citation", "Document", "ModelError",
+           "Passage", "QuestionError", "Quote", "StoreError", "Unit"]
 
 
 def __getattr__(name: str):

@@ -21,8 +21,9 @@ from .answer.policy import Answerer
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
-from .index.model import Embedder, load_embedder
-from .index.store import Store
+from .index.embedder import Embedder, load_embedder
+from .index.live import LiveIndex
+from .reading.reader import Reader
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
 
@@ -46,9 +47,11 @@ class Assistant:
             from .index.ingest import ingest
 
             self.ingest_report = ingest([self.settings.seeds_dir], self.settings, lambda: self.embedder,
-                                        progress=progress)
-        self.snapshot = Store(self.settings).snapshot()
+                                        progress=progress, sync=True)
+        self.live = LiveIndex(self.settings)
+        self.snapshot = self.live.current()
         self.retriever = Retriever(self.snapshot, self.embedder, self.settings, mode)
+        self.reader = Reader(self.settings.read_candidates) if self.settings.reading and mode == "hybrid" else None
         self._index_people()
 
     @property
@@ -58,11 +61,19 @@ class Assistant:
             self._embedder = load_embedder(self.settings)
         return self._embedder
 
-    def _index_people(self) -> None:
-        from .documents.units import people
+    def _refresh(self) -> None:
+        """Switch to the newest finished version once an ingest (in any process) activated it, so a running
+        server answers from new documents without a restart. Call holding `self._lock`."""
+        snapshot = self.live.current()
+        if snapshot is not self.snapshot:
+            self.snapshot = snapshot
+            self.retriever = Retriever(snapshot, self.embedder, self.settings, self.retriever.mode)
+            self._index_people()
 
+    def _index_people(self) -> None:
+        """Everyone the documents name (stored at ingest), speakers or not: "never spoke" is not "unknown"."""
         self.speakers = sorted({u.speaker for u in self.snapshot.units if u.speaker})
-        mentioned = {p.name for d in self.snapshot.documents.values() for p in people(d)}
+        mentioned = {name for d in self.snapshot.documents.values() for name, _ in d.people}
         self.people = sorted(mentioned | set(self.speakers))
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
 
@@ -84,11 +95,15 @@ class Assistant:
         """Passages for a question, best first (no follow-up handling, no refusal)."""
         question = self.check_question(question)
         with self._lock:
+            self._refresh()
             return self.retriever.retrieve(question, k=k)
 
     def understand(self, question: str, history: Iterable[Any] | None = None) -> Understanding:
         """What the question asks, in the context of `history` and of the people the documents name."""
-        return understand(self.check_question(question), history, self.people, self._corpus_text,
+        question = self.check_question(question)
+        with self._lock:
+            self._refresh()
+        return understand(question, history, self.people, self._corpus_text,
                           self.retriever.corpus_lang)
 
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
@@ -98,9 +113,14 @@ class Assistant:
         ask = understood.ask
         understood_at = time.perf_counter()
         with self._lock:
-            passages = self.retriever.retrieve(understood.query, k=self.settings.top_k, speakers=understood.steer)
+            self._refresh()
+            snapshot = self.snapshot
+            k = self.settings.read_context if self.reader else self.settings.top_k
+            passages = self.retriever.retrieve(understood.query, k=k, speakers=understood.steer)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
                 understood = replace(understood, topic_share=self.retriever.topic_share(ask.topic, ask.people))
+        if self.reader:
+            passages = self.reader.read(understood, passages, snapshot)
         retrieved = time.perf_counter()
         answer = self.answerer.answer(understood, passages)
         done = time.perf_counter()
@@ -110,11 +130,14 @@ class Assistant:
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """Who said what, in document order; `speaker` narrows to one person (any part of the name)."""
+        with self._lock:
+            self._refresh()
+            snapshot = self.snapshot
         wanted = set(people_in(speaker, self.speakers)) if speaker else set(self.speakers)
         out = []
-        for unit in self.snapshot.units:
+        for unit in snapshot.units:
             if unit.speaker and unit.speaker in wanted:
-                doc = self.documents.get(unit.doc_id)
+                doc = snapshot.documents.get(unit.doc_id)
                 passage = Passage(unit=unit, score=1.0, title=doc.title if doc else "",
                                   source=doc.source if doc else "", date=doc.date if doc else "")
                 out.append(Quote(speaker=unit.speaker, role=unit.role, citation=citation(len(out) + 1, passage)))

@@ -9,8 +9,8 @@ class QuestionError(AssistantError, ValueError):
     """The question itself is unusable (empty, too long)."""
 
 
-class IndexError_(AssistantError):
-    """The index is missing, damaged or was built differently; rebuilding fixes it."""
+class StoreError(AssistantError):
+    """The index is missing, damaged, or busy with another ingest; the message says which and what to do."""
 
 
 class ModelError(AssistantError):

@@ -23,6 +23,7 @@ class Document:
     byline: str = ""  # editor or credit line
     dateline: str = ""  # place the article was filed from, e.g. "Surabaya"
     content_hash: str = ""
+    people: tuple[tuple[str, str], ...] = ()  # (name, role) of everyone named, found at ingest
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Passage:
     date: str = ""
     dense: float = 0.0  # cosine similarity of the dense leg
     lexical: float = 0.0  # normalised BM25 score of the lexical leg
+    reading: float = 0.0  # the reader's probability that this unit answers (0.0 when not read)
 
     @property
     def doc_id(self) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from assistant.assistant import Assistant
 from assistant.config import load_settings
-from assistant.index.ingest import ingest
+from assistant.index.ingest import ingest, list_documents, remove
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +77,16 @@ def test_reingesting_into_a_chroma_server_changes_nothing(server_settings, embed
     ingest([docs], settings, lambda: embedder, progress=False)
     report = ingest([docs], settings, lambda: embedder, progress=False)
     assert report.version is None and report.kept == ["rapat.md"]
+
+
+def test_adding_listing_and_removing_through_a_chroma_server(server_settings, fake_embedder, tmp_path):
+    settings, docs = server_settings
+    settings = settings.with_(collection="fake-embedder")  # its vectors must not meet the real model's
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "banjir.md").write_text("# Banjir\n\nBanjir merendam tiga desa di Gresik.\n", encoding="utf-8")
+    ingest([docs], settings, lambda: fake_embedder, progress=False)
+    ingest([extra], settings, lambda: fake_embedder, progress=False)
+    assert [d.doc_id for d in list_documents(settings)] == ["banjir.md", "rapat.md"]
+    remove(["rapat.md"], settings)
+    assert [(d.doc_id, d.units) for d in list_documents(settings)] == [("banjir.md", 1)]

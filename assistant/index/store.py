@@ -1,26 +1,43 @@
-"""The index: Chroma, through LlamaIndex's ChromaVectorStore, embedded on disk or on a server.
+"""The index: Chroma, embedded on disk or on a server; units are written through LlamaIndex's
+ChromaVectorStore and queried directly.
 
-One code path serves both: an embedded `PersistentClient` in `index_dir`, or an `HttpClient` when
-`chroma_host` is set. Each ingest writes a complete new *version* (a units collection and a documents
-collection) and only then switches a pointer kept in the metadata of a small `<name>-meta` collection.
-A reader always sees the last finished version, so an interrupted ingest leaves the previous index
-answering; leftovers of an unfinished version are removed by the next ingest.
+Every Chroma call of the package lives here. One code path serves both stores: an embedded
+`PersistentClient` in `index_dir`, or an `HttpClient` when `chroma_host` is set. Each ingest writes a
+complete new *version* (a units collection and a documents collection) and only then switches a pointer
+kept in the metadata of a small `<name>-meta` collection. A reader always sees the last finished version,
+so an interrupted ingest leaves the previous index answering. Versions that are neither active nor leased
+by a live reader (see `locks`) are dropped by the next writer; the vectors of an unfinished one are
+reused first, so an interrupted ingest resumes.
 """
 
 from __future__ import annotations
 
-import math
+import json
+import logging
+import re
+import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, TypeVar
 
 import numpy as np
 
 from ..config import Settings
-from ..errors import IndexError_
+from ..errors import StoreError
 from ..schema import Document, Unit
+from .locks import leased_versions
+
+log = logging.getLogger(__name__)
 
 HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
-REBUILD_HINT = "rebuild it with `assistant ingest --rebuild` (or delete the folder)"
+
+
+def damaged(where: object, exc: Exception) -> StoreError:
+    """The one error for an index that cannot be read, with the way out."""
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return StoreError(f"the index in {where} is damaged ({reason}); rebuild it with "
+                      "`assistant ingest --rebuild` (or delete the folder).")
 
 
 def open_client(settings: Settings, create: bool = False):
@@ -34,21 +51,16 @@ def open_client(settings: Settings, create: bool = False):
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
                                        settings=chroma_settings)
         except Exception as exc:
-            raise IndexError_(f"cannot reach the Chroma server at {settings.chroma_host}:"
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_host}:"
                               f"{settings.chroma_port} ({exc}); start it or unset ASSISTANT_CHROMA_HOST.") from exc
     path = Path(settings.index_dir)
     if not create and not (path / "chroma.sqlite3").exists():
-        raise IndexError_(f"no index in {path}: build it with `assistant ingest seeds/ --index {path}`.")
+        raise StoreError(f"no index in {path}: build it with `assistant ingest seeds/ --index {path}`.")
     path.mkdir(parents=True, exist_ok=True)
     try:
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:
-        raise IndexError_(f"the index in {path} is damaged ({exc}); {REBUILD_HINT}.") from exc
-
-
-def cosine_from_llamaindex(similarity: float) -> float:
-    """LlamaIndex's Chroma store reports exp(-distance); with cosine space distance = 1 - cos."""
-    return 1.0 + math.log(max(similarity, 1e-12))
+        raise damaged(path, exc) from exc
 
 
 def unit_metadata(unit: Unit, content_hash: str) -> dict:
@@ -57,22 +69,42 @@ def unit_metadata(unit: Unit, content_hash: str) -> dict:
 
 
 def doc_metadata(doc: Document) -> dict:
+    """Chroma metadata holds scalars only: event dates joined, people as a JSON list of [name, role]."""
     return {"title": doc.title, "source": doc.source, "date": doc.date, "byline": doc.byline,
             "dateline": doc.dateline, "event_dates": ",".join(doc.event_dates),
-            "content_hash": doc.content_hash}
+            "content_hash": doc.content_hash,
+            "people": json.dumps([list(person) for person in doc.people], ensure_ascii=False)}
 
 
 def doc_from_record(doc_id: str, text: str, meta: dict) -> Document:
     events = tuple(e for e in (meta.get("event_dates") or "").split(",") if e)
+    people = tuple((str(name), str(role)) for name, role in json.loads(meta.get("people") or "[]"))
     return Document(doc_id=doc_id, text=text, title=meta.get("title", ""), source=meta.get("source", ""),
                     date=meta.get("date", ""), event_dates=events, byline=meta.get("byline", ""),
-                    dateline=meta.get("dateline", ""), content_hash=meta.get("content_hash", ""))
+                    dateline=meta.get("dateline", ""), content_hash=meta.get("content_hash", ""),
+                    people=people)
 
 
 def unit_from_record(chunk_id: str, text: str, meta: dict) -> Unit:
     return Unit(chunk_id=chunk_id, doc_id=meta["doc_id"], text=text, start=int(meta["start"]),
                 end=int(meta["end"]), position=int(meta["position"]), speaker=meta.get("speaker", ""),
                 role=meta.get("role", ""))
+
+
+PAGE = 10_000  # records per read: Chroma's SQLite backend refuses one get() of more than ~32k records
+
+
+def read_all(collection, include: list[str]) -> dict[str, list]:
+    """Every record of a collection, read in pages (ids plus the `include` fields, in Chroma's order)."""
+    out: dict[str, list] = {"ids": [], **{field: [] for field in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=PAGE, offset=offset)
+        for field in out:
+            out[field].extend(page[field] if page[field] is not None else [])
+        if len(page["ids"]) < PAGE:
+            return out
+        offset += PAGE
 
 
 @dataclass
@@ -82,24 +114,21 @@ class Snapshot:
     version: str
     units: list[Unit]
     documents: dict[str, Document]
-    vector_store: object  # llama_index ChromaVectorStore over the units collection
+    collection: object  # the chromadb Collection of the version's units
 
     def dense_search(self, embedding: np.ndarray, n: int, speakers: tuple[str, ...] = ()) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the `n` nearest units, best first; `speakers` restricts the
-        search to units attributed to them (a metadata filter inside Chroma)."""
-        from llama_index.core.vector_stores.types import (FilterOperator, MetadataFilter, MetadataFilters,
-                                                          VectorStoreQuery)
+        search to units attributed to them (a metadata filter inside Chroma).
 
+        Queries go to Chroma directly, not through LlamaIndex (which writes every unit, see `add_units`):
+        importing llama_index.core costs ~2.5 s, most of a cold `assistant ask`, for a call this small."""
         n = min(n, len(self.units))
         if n == 0:
             return []
-        filters = None
-        if speakers:
-            filters = MetadataFilters(filters=[MetadataFilter(key="speaker", value=list(speakers),
-                                                              operator=FilterOperator.IN)])
-        query = VectorStoreQuery(query_embedding=embedding.tolist(), similarity_top_k=n, filters=filters)
-        result = self.vector_store.query(query)
-        return [(i, cosine_from_llamaindex(s)) for i, s in zip(result.ids, result.similarities)]
+        where = {"speaker": {"$in": list(speakers)}} if speakers else None
+        result = self.collection.query(query_embeddings=[embedding.tolist()], n_results=n, where=where,
+                                       include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]  # cosine space
 
 
 class Store:
@@ -109,17 +138,28 @@ class Store:
         self.settings = settings
         self.name = settings.collection
         self.client = open_client(settings, create=create)
+        self.meta_name = f"{self.name}-meta"
         try:
-            self.meta = self.client.get_or_create_collection(f"{self.name}-meta", embedding_function=None)
+            self.meta = self.client.get_or_create_collection(self.meta_name, embedding_function=None)
         except Exception as exc:
-            raise IndexError_(f"the index in {settings.index_dir} is damaged ({exc}); {REBUILD_HINT}.") from exc
+            raise damaged(settings.index_dir, exc) from exc
+
+    # The pointer, read afresh each time: another process may have moved it (about a millisecond).
+
+    def _pointer(self) -> dict:
+        try:
+            return self.client.get_collection(self.meta_name).metadata or {}
+        except Exception as exc:
+            raise damaged(self.settings.index_dir, exc) from exc
 
     def active(self) -> str | None:
-        return (self.meta.metadata or {}).get("active") or None
+        return self._pointer().get("active") or None
 
-    def chunking(self) -> str:
-        """The chunking settings the active version was built with ("" when unknown)."""
-        return (self.meta.metadata or {}).get("chunking") or ""
+    def layout(self) -> str:
+        """How the active version derived units and documents (chunking, stored fields); "" when unknown."""
+        return self._pointer().get("layout") or ""
+
+    # Versions.
 
     def units_name(self, version: str) -> str:
         return f"{self.name}-{version}-units"
@@ -127,75 +167,170 @@ class Store:
     def docs_name(self, version: str) -> str:
         return f"{self.name}-{version}-docs"
 
-    def create_version(self, version: str):
-        """Fresh, empty collections for a new version: (units, docs)."""
+    def versions(self) -> set[str]:
+        """Every version with a collection in the database, finished or not."""
+        pattern = re.compile(rf"{re.escape(self.name)}-(v\d+)-(units|docs)")
+        names = (c if isinstance(c, str) else c.name for c in self.client.list_collections())
+        return {match[1] for match in map(pattern.fullmatch, names) if match}
+
+    @staticmethod
+    def new_version() -> str:
+        return f"v{time.time_ns()}"
+
+    def create_version(self, version: str) -> None:
+        """Fresh, empty collections for a new version."""
+        self._drop(version)
+        self.client.create_collection(self.units_name(version), embedding_function=None, configuration=HNSW)
+        self.client.create_collection(self.docs_name(version), embedding_function=None)
+
+    def activate(self, version: str, layout: str) -> None:
+        """Point readers at `version` (one metadata write), then drop the versions nobody uses."""
+        self.meta.modify(metadata={"active": version, "layout": layout})
+        self.drop_unused()
+
+    def drop_unused(self) -> None:
+        """Drop every version that is neither active nor leased by a live reader (writers only: this
+        includes what an interrupted ingest left, so read `leftover_vectors` first)."""
+        keep = {self.active()} | leased_versions(self.settings)
+        for version in self.versions() - keep:
+            self._drop(version)
+
+    def drop_if_unused(self, version: str) -> None:
+        """Drop one finished version a reader has just left, unless it is active or leased."""
+        if version != self.active() and version not in leased_versions(self.settings):
+            self._drop(version)
+
+    def _drop(self, version: str) -> None:
         for name in (self.units_name(version), self.docs_name(version)):
-            self._drop(name)
-        units = self.client.create_collection(self.units_name(version), embedding_function=None,
-                                              configuration=HNSW)
-        docs = self.client.create_collection(self.docs_name(version), embedding_function=None)
-        return units, docs
+            try:
+                self.client.delete_collection(name)
+            except Exception:
+                pass  # not there: nothing to drop
 
-    def activate(self, version: str, chunking: str) -> None:
-        """Point readers at `version` (one metadata write), then drop every other version."""
-        self.meta.modify(metadata={"active": version, "chunking": chunking})
-        self.drop_inactive()
+    # Reading the active version.
 
-    def drop_inactive(self) -> None:
+    def _active_docs(self, include: list[str]) -> dict:
+        version = self.active()
+        if not version:
+            return {"ids": [], "documents": [], "metadatas": []}
+        try:
+            return read_all(self.client.get_collection(self.docs_name(version)), include)
+        except Exception as exc:
+            raise damaged(self.settings.index_dir, exc) from exc
+
+    def stored_hashes(self) -> dict[str, str]:
+        """doc_id -> content hash in the active version (empty when there is none)."""
+        raw = self._active_docs(["metadatas"])
+        return {i: m.get("content_hash", "") for i, m in zip(raw["ids"], raw["metadatas"])}
+
+    def stored_documents(self, doc_ids: set[str] | None = None) -> list[Document]:
+        """The active version's documents (those among `doc_ids`, if given), text included."""
+        raw = self._active_docs(["documents", "metadatas"])
+        return [doc_from_record(i, t, m) for i, t, m in zip(raw["ids"], raw["documents"], raw["metadatas"])
+                if doc_ids is None or i in doc_ids]
+
+    def unit_counts(self) -> dict[str, int]:
+        """doc_id -> number of units in the active version."""
+        version = self.active()
+        if not version:
+            return {}
+        try:
+            metas = read_all(self.client.get_collection(self.units_name(version)), ["metadatas"])["metadatas"]
+        except Exception as exc:
+            raise damaged(self.settings.index_dir, exc) from exc
+        return dict(Counter(meta["doc_id"] for meta in metas))
+
+    # Writing a new version.
+
+    def add_units(self, version: str, units: list[tuple[Unit, str, list[float]]]) -> None:
+        """Write (unit, its document's content hash, vector) triples as LlamaIndex TextNodes through
+        ChromaVectorStore."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        if units:
+            ChromaVectorStore(chroma_collection=self.client.get_collection(self.units_name(version))).add(
+                [text_node(unit, doc_hash, vector) for unit, doc_hash, vector in units])
+
+    def add_documents(self, version: str, documents: list[Document]) -> None:
+        collection = self.client.get_collection(self.docs_name(version))
+        for batch in batched(documents, 500):
+            collection.add(ids=[d.doc_id for d in batch], documents=[d.text for d in batch],
+                           metadatas=[doc_metadata(d) for d in batch], embeddings=[[0.0]] * len(batch))
+
+    def copy_units(self, version: str, doc_ids: set[str]) -> int:
+        """Copy the active version's units (vectors included) of `doc_ids` into `version`; how many."""
+        return self._copy(self.units_name, version, doc_ids, lambda i, meta: meta["doc_id"])
+
+    def copy_documents(self, version: str, doc_ids: set[str]) -> int:
+        """Copy the active version's document records of `doc_ids` into `version`, as they are."""
+        return self._copy(self.docs_name, version, doc_ids, lambda i, meta: i)
+
+    def _copy(self, name_of, version: str, doc_ids: set[str], doc_of) -> int:
         active = self.active()
-        keep = {f"{self.name}-meta"} | ({self.units_name(active), self.docs_name(active)} if active else set())
-        for collection in self.client.list_collections():
-            name = collection if isinstance(collection, str) else collection.name
-            if name.startswith(f"{self.name}-") and name not in keep:
-                self._drop(name)
+        if not active or not doc_ids:
+            return 0
+        raw = read_all(self.client.get_collection(name_of(active)), ["embeddings", "documents", "metadatas"])
+        keep = [n for n, (i, meta) in enumerate(zip(raw["ids"], raw["metadatas"])) if doc_of(i, meta) in doc_ids]
+        target = self.client.get_collection(name_of(version))
+        for batch in batched(keep, 2000):
+            target.add(ids=[raw["ids"][n] for n in batch], documents=[raw["documents"][n] for n in batch],
+                       metadatas=[raw["metadatas"][n] for n in batch],
+                       embeddings=[raw["embeddings"][n] for n in batch])
+        return len(keep)
 
     def leftover_vectors(self) -> dict[tuple[str, str], list[float]]:
         """Vectors already embedded by unfinished ingests, keyed by (chunk id, document hash).
 
         An interrupted ingest leaves its half-written version behind; the next ingest reuses those
-        vectors instead of embedding the same units again, so a long ingest resumes where it stopped."""
+        vectors instead of embedding the same units again, so a long ingest resumes where it stopped.
+        A leftover that cannot be read (killed mid-write) is skipped: its units are simply embedded."""
         active = self.active()
         found: dict[tuple[str, str], list[float]] = {}
-        for collection in self.client.list_collections():
-            name = collection if isinstance(collection, str) else collection.name
-            if not name.startswith(f"{self.name}-") or not name.endswith("-units"):
+        for version in self.versions() - {active}:
+            try:
+                raw = read_all(self.client.get_collection(self.units_name(version)), ["embeddings", "metadatas"])
+            except Exception as exc:
+                log.warning("ignored the unreadable leftovers of version %s (%s)", version, exc)
                 continue
-            if active and name == self.units_name(active):
-                continue
-            raw = self.client.get_collection(name).get(include=["embeddings", "metadatas"])
             for chunk_id, vector, meta in zip(raw["ids"], raw["embeddings"], raw["metadatas"]):
-                found[(chunk_id, meta.get("doc_hash", ""))] = vector
+                found[(chunk_id, meta.get("doc_hash", ""))] = list(vector)
         return found
 
-    def _drop(self, name: str) -> None:
-        try:
-            self.client.delete_collection(name)
-        except Exception:
-            pass  # not there: nothing to drop
-
-    def raw_units(self, version: str) -> dict:
-        """The units collection's records, embeddings included (for copying unchanged documents)."""
-        return self.client.get_collection(self.units_name(version)).get(
-            include=["embeddings", "documents", "metadatas"])
-
-    def snapshot(self) -> Snapshot:
-        """The active version, read in full. Raises IndexError_ when there is none or it is damaged."""
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        version = self.active()
+    def snapshot(self, version: str | None = None) -> Snapshot:
+        """A version (default: the active one), read in full. Raises StoreError when there is none or
+        it is damaged."""
+        version = version or self.active()
         if not version:
-            raise IndexError_(f"the index in {self.settings.index_dir} holds no finished ingest; "
-                              "run `assistant ingest seeds/`.")
+            raise StoreError(f"the index in {self.settings.index_dir} holds no finished ingest; "
+                             "run `assistant ingest seeds/`.")
         try:
             units_col = self.client.get_collection(self.units_name(version))
-            docs_col = self.client.get_collection(self.docs_name(version))
-            units_raw = units_col.get(include=["documents", "metadatas"])
-            docs_raw = docs_col.get(include=["documents", "metadatas"])
+            units_raw = read_all(units_col, ["documents", "metadatas"])
+            docs_raw = read_all(self.client.get_collection(self.docs_name(version)), ["documents", "metadatas"])
         except Exception as exc:
-            raise IndexError_(f"the index in {self.settings.index_dir} is damaged ({exc}); {REBUILD_HINT}.") from exc
+            raise damaged(self.settings.index_dir, exc) from exc
         units = [unit_from_record(i, t, m) for i, t, m in
                  zip(units_raw["ids"], units_raw["documents"], units_raw["metadatas"])]
         units.sort(key=lambda u: (u.doc_id, u.position))
         documents = {i: doc_from_record(i, t, m) for i, t, m in
                      zip(docs_raw["ids"], docs_raw["documents"], docs_raw["metadatas"])}
-        return Snapshot(version, units, documents, ChromaVectorStore(chroma_collection=units_col))
+        return Snapshot(version, units, documents, units_col)
+
+
+def text_node(unit: Unit, doc_hash: str, vector: list[float]):
+    """A LlamaIndex TextNode for a unit; the SOURCE relationship is what it stores as `doc_id`."""
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    keys = list(unit_metadata(unit, ""))
+    return TextNode(id_=unit.chunk_id, text=unit.text, embedding=vector,
+                    metadata=unit_metadata(unit, doc_hash),
+                    relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=unit.doc_id)},
+                    excluded_embed_metadata_keys=keys, excluded_llm_metadata_keys=keys)
+
+
+T = TypeVar("T")
+
+
+def batched(items: list[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -13,16 +13,32 @@ from ..errors import AssistantError
 
 def cmd_ingest(args: argparse.Namespace) -> None:
     from ..config import load_settings
+    from ..index.embedder import load_embedder
     from ..index.ingest import ingest
-    from ..index.model import load_embedder
 
     settings = load_settings(index_dir=args.index)
     paths = args.paths or [settings.seeds_dir]
-    report = ingest(paths, settings, lambda: load_embedder(settings),
-                    rebuild=args.rebuild)
+    report = ingest(paths, settings, lambda: load_embedder(settings), rebuild=args.rebuild, sync=args.sync)
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(report.summary())
+
+
+def cmd_remove(args: argparse.Namespace) -> None:
+    from ..config import load_settings
+    from ..index.ingest import remove
+
+    print(remove(args.doc_ids, load_settings(index_dir=args.index)).summary())
+
+
+def cmd_list(args: argparse.Namespace) -> None:
+    from ..config import load_settings
+    from ..index.ingest import list_documents
+
+    documents = list_documents(load_settings(index_dir=args.index))
+    for d in documents:
+        print(terminal_safe(f"{d.doc_id}\t{d.source or '-'}\t{d.date or '-'}\t{d.units} units\t{d.title}"))
+    print(f"{len(documents)} documents, {sum(d.units for d in documents)} units")
 
 
 def terminal_safe(text: str) -> str:
@@ -59,22 +75,59 @@ def cmd_quotes(args: argparse.Namespace) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
+    from ..config import load_settings
     from .web import serve
 
-    serve(host=args.host, port=args.port, index_dir=args.index, share=args.share)
+    settings = load_settings(index_dir=args.index, server_port=args.port)
+    serve(settings, host=args.host, share=args.share, build=args.index is None)
 
 
 def cmd_model(args: argparse.Namespace) -> None:
-    from ..config import load_settings
-    from ..index.model import ensure_model
+    """Fetch the model, export it to ONNX, and measure which encoder backend this machine should use.
 
-    print(ensure_model(load_settings().model_dir))
+    Measures afresh each time (it is the explicit provisioning step `make install` runs), so a changed
+    machine or library gets a new decision; ordinary commands reuse the cached one."""
+    from ..config import load_settings
+    from ..index.embedder import MIN_COSINE, choose_backend, choice_path
+    from ..index.provision import ensure_model
+
+    settings = load_settings()
+    print(f"model: {ensure_model(settings.model_dir)}")
+    choice = choose_backend(settings, remeasure=True)
+    print(f"encoder backends on this machine (sample of passages; vectors must reach cosine {MIN_COSINE} "
+          "to torch fp32):")
+    for trial in choice.trials:
+        print(f"  {trial.describe()}")
+    print(f"chosen: {choice.reason()}")
+    print(f"cached in {choice_path(settings.model_dir)}")
+    if settings.model_backend != "auto":
+        print(f"ASSISTANT_MODEL_BACKEND={settings.model_backend} overrides this choice.")
 
 
 def cmd_eval(args: argparse.Namespace) -> None:
-    from ..evaluation.gold import main as run_eval
+    """The gold set (one half, every configuration asked) or, with `--bench`, an external benchmark."""
+    from ..config import load_settings
+    from ..evaluation.reports import write_report
 
-    run_eval(args)
+    settings = load_settings(index_dir=args.index)
+    if args.bench:
+        from ..evaluation.bench import evaluate_bench
+
+        report = evaluate_bench(args.bench, settings, settings.seeds_dir.parent / "eval" / "bench-index",
+                                limit=args.limit)
+        path = write_report(report, args.out, f"bench-{args.bench.name}")
+    else:
+        from ..evaluation.gold import check_configs, evaluate_gold, load_gold
+        from ..evaluation.split import select
+
+        gold = args.gold or settings.seeds_dir.parent / "eval" / "gold.jsonl"
+        names = [n.strip() for n in args.compare.split(",") if n.strip()]
+        check_configs(names)
+        questions = select(load_gold(gold), gold, args.split)[:args.limit]
+        report = evaluate_gold(questions, settings, names, gold=str(gold), split=args.split)
+        path = write_report(report, args.out, f"{gold.stem}-{args.split}")
+    print(path.read_text(encoding="utf-8"))
+    print(f"Report written to {path} (also .json and .png)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -82,11 +135,23 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="build or update an index from documents (.txt, .md, .jsonl)")
+    p = sub.add_parser("ingest", help="add or update documents (.txt, .md, .jsonl) in an index; others stay")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: seeds/)")
     p.add_argument("--index", type=Path, help="index folder (default: index/)")
-    p.add_argument("--rebuild", action="store_true", help="start from an empty index")
+    p.add_argument("--rebuild", action="store_true",
+                   help="embed every document again (a damaged index is moved aside)")
+    p.add_argument("--sync", action="store_true",
+                   help="mirror the paths: also remove indexed documents not under them (listed first)")
     p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("remove", help="remove documents from an index by id (see `assistant list`)")
+    p.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    p.add_argument("--index", type=Path, help="index folder (default: index/)")
+    p.set_defaults(run=cmd_remove)
+
+    p = sub.add_parser("list", help="the documents of an index, with outlet, date and unit count")
+    p.add_argument("--index", type=Path, help="index folder (default: index/)")
+    p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("ask", help="answer a question with numbered sources")
     p.add_argument("question", nargs="+")
@@ -99,9 +164,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--index", type=Path)
     p.set_defaults(run=cmd_quotes)
 
+    from ..config import Settings
+
     p = sub.add_parser("serve", help="start the web chat")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=None, help="default: $GRADIO_SERVER_PORT or 7860")
+    p.add_argument("--port", type=int, help=f"default: $GRADIO_SERVER_PORT or {Settings.server_port}")
     p.add_argument("--index", type=Path)
     p.add_argument("--share", action="store_true", help="also publish a public Gradio link (off by default)")
     p.set_defaults(run=cmd_serve)
@@ -112,9 +179,12 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="measure answers against a gold question set or a benchmark")
     p.add_argument("--gold", type=Path, help="gold questions (default: eval/gold.jsonl)")
     p.add_argument("--index", type=Path, help="index to evaluate (default: index/)")
-    p.add_argument("--compare", default="bm25,dense,rrf,hybrid,naive",
-                   help="comma-separated configurations to run side by side")
-    p.add_argument("--bench", type=Path, help="a benchmark folder such as ../shared/bench/tydiqa_id")
+    p.add_argument("--compare", default="dense,hybrid,full,naive",
+                   help="comma-separated configurations to run side by side: a retrieval mode answered by "
+                        "its top unit, full (every stage) or naive (LlamaIndex); see eval/README.md")
+    p.add_argument("--split", choices=("test", "tune", "all"), default="test",
+                   help="which half of the gold set to ask (eval/gold_test.txt, eval/gold_tune.txt) or all")
+    p.add_argument("--bench", type=Path, help="a benchmark folder such as eval/bench/facqa_id")
     p.add_argument("--limit", type=int, help="ask only the first N questions")
     p.add_argument("--out", type=Path, default=Path("eval/out"), help="report folder")
     p.set_defaults(run=cmd_eval)
