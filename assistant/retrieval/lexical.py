@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-import bm25s
 import numpy as np
 
 from ..language import ENGLISH
@@ -55,6 +54,8 @@ class LexicalIndex:
     """BM25 scores of every unit for a query, in the order the units were given."""
 
     def __init__(self, texts: list[str]):
+        import bm25s  # here, not at module level: BM25 is off by default and bm25s pulls in scipy
+
         self.size = len(texts)
         self._bm25 = bm25s.BM25()
         corpus = [tokenize(t) or ["\u2205"] for t in texts]

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..config import Settings
 from ..language import detect
-from ..index.model import Embedder
+from ..index.embedder import Embedder
 from ..schema import Passage, Unit
 from ..index.store import Snapshot
 
