@@ -1,28 +1,33 @@
 """The web chat: a thin Gradio layer over `Assistant`.
 
-`create_app(bot)` wires plain handlers (`Chat.stream`, `Chat.feedback`, `Chat.ask_api`, the `render_*`
-functions) into a `gr.Blocks`; tests call the handlers directly. `serve()` is what `python app.py` and
-`assistant serve` run. One `Assistant` (one model) serves every session.
+`create_app(bot)` wires plain handlers (`Chat.stream`, `Chat.feedback`, `Chat.ask_api`, `Chat.quotes`) into
+a `gr.Blocks`; tests call the handlers directly. `serve()` is what `python app.py` and `assistant serve`
+run. One `Assistant` (one model) serves every session.
 
-Everything that comes from documents or users is passed through `html.escape` before our own markup is
-added, and chat messages are emitted as single-line HTML blocks, so Markdown never reinterprets them.
+Markup lives in Jinja2 templates (`templates/`) with autoescape on, so everything from documents and users
+is escaped by default; styles and script are files in `static/`. Both are read on first use. Chat messages
+are single-line HTML blocks, so Markdown never reinterprets them.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
-import os
 import re
 import threading
-import time
-from datetime import date as _date, datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterator
 
 import gradio as gr
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
 
+from ..answer.frames import human_date
+from ..config import Settings
 from ..errors import AssistantError
 from ..schema import Answer, Citation, Document, Quote
 
@@ -35,94 +40,87 @@ EXAMPLES = [
     "Who is Arief Rahman?",
     "Siapa yang membuka Kumham PR Bootcamp 2024?",
 ]
-WORDS_PER_CHUNK = 4  # words added to the visible answer per streamed update
-STREAM_PAUSE = 0.02  # seconds between streamed updates, so the answer visibly types out
 VERDICTS = {True: "like", False: "dislike", "Like": "like", "Dislike": "dislike", "Wrong citation": "wrong_citation"}
 FEEDBACK_OPTIONS = ("Like", "Dislike", "Wrong citation")
 MARKER = re.compile(r"\[(\d+)\]")
-
-CSS = """
-.answer { line-height: 1.55; }
-.answer a.cite { font-weight: 600; text-decoration: none; color: var(--color-accent); cursor: pointer; }
-.answer.refusal { border-left: 4px solid #b45309; background: #fff7ed; color: #7c2d12; padding: .5em .8em;
-                  border-radius: 6px; }
-.answer.refusal .refusal-title { font-weight: 600; display: block; margin-bottom: .2em; }
-.answer.error { border-left: 4px solid #b91c1c; background: #fef2f2; color: #7f1d1d; padding: .5em .8em;
-                border-radius: 6px; }
-.answer.pending { color: var(--body-text-color-subdued); font-style: italic; }
-.sources { margin-top: .8em; display: flex; flex-direction: column; gap: .6em; }
-.sources-title { font-size: .85em; text-transform: uppercase; letter-spacing: .05em;
-                 color: var(--body-text-color-subdued); }
-.src-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6em .8em;
-            background: var(--background-fill-primary); transition: box-shadow .3s; }
-.src-card.flash { box-shadow: 0 0 0 3px var(--color-accent); }
-.src-head { font-weight: 600; }
-.src-num { color: var(--color-accent); margin-right: .3em; }
-.src-meta { font-size: .85em; color: var(--body-text-color-subdued); margin: .15em 0 .4em; }
-.src-para { margin: 0; padding: .3em .7em; border-left: 3px solid var(--border-color-primary); font-size: .92em; }
-.src-card mark, .article-body mark, .quote mark { background: #fde68a; color: inherit; padding: 0 .1em; }
-.src-article summary { cursor: pointer; font-size: .88em; margin-top: .4em; color: var(--color-accent); }
-.article-body { max-height: 22em; overflow-y: auto; font-size: .9em; padding: .5em .7em; margin-top: .3em;
-                background: var(--background-fill-secondary); border-radius: 6px; }
-.question { white-space: normal; }
-.people { display: flex; flex-direction: column; gap: .5em; }
-.person { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .5em .9em; }
-.person summary { cursor: pointer; display: flex; gap: .8em; align-items: baseline; flex-wrap: wrap; }
-.person .name { font-weight: 600; font-size: 1.05em; }
-.person .role { color: var(--body-text-color-subdued); font-size: .9em; }
-.person .count { margin-left: auto; font-size: .8em; color: var(--body-text-color-subdued); }
-.try p { margin: .2em 0 -.4em; font-size: .9em; }
-.quote { margin: .5em 0; }
-.quote blockquote { margin: 0; padding: .2em .7em; border-left: 3px solid #fde68a; }
-.quote .src-meta { margin: .2em 0 0 .9em; }
-"""
-
-# Document-level delegation: works for cards rendered at any time inside the chat.
-HEAD = """<script>
-(() => {
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest ? event.target.closest('a.cite') : null;
-    if (!link) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const card = document.getElementById((link.getAttribute('href') || '').slice(1));
-    if (!card) return;
-    card.scrollIntoView({behavior: 'smooth', block: 'nearest'});
-    card.classList.add('flash');
-    setTimeout(() => card.classList.remove('flash'), 1500);
-  }, true);
-  document.addEventListener('toggle', (event) => {
-    const box = event.target;
-    if (!(box.matches && box.matches('details.src-article') && box.open)) return;
-    const mark = box.querySelector('mark');
-    if (mark) mark.scrollIntoView({block: 'center'});
-  }, true);
-})();
-</script>"""
+# The app has no upload widget, yet Gradio always serves /gradio_api/upload (and no setting closes it):
+# the smallest limit Gradio accepts keeps anonymous visitors from filling the temp folder.
+MAX_UPLOAD = "1kb"
 
 
-# ---------------------------------------------------------------- rendering (pure functions)
+# ---------------------------------------------------------------- package files, read on first use
 
-def esc(text: Any) -> str:
-    """Text from documents or users, safe to place inside our markup (newlines become <br>)."""
-    return html.escape(str(text or ""), quote=True).replace("\r", "").replace("\n", "<br>")
-
-
-def nice_date(iso: str) -> str:
-    """2024-06-03 -> 3 June 2024; anything else unchanged."""
-    try:
-        day = _date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso or ""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+@cache
+def asset(name: str) -> str:
+    """A file of `static/` (the chat's CSS and script)."""
+    return (files(__package__) / "static" / name).read_text(encoding="utf-8")
 
 
-def marked(text: str, start: int, end: int, lo: int = 0, hi: int | None = None, mark_id: str = "") -> str:
-    """`text[lo:hi]` escaped, with `[start:end]` wrapped in <mark>."""
+def as_text(value: Any) -> Markup:
+    """What every `{{ value }}` of the templates becomes: escaped, newlines as <br>. Markup (a macro's
+    output) passes unchanged."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup("<br>").join(escape(line) for line in str(value).replace("\r", "").split("\n"))
+
+
+@cache
+def templates() -> Environment:
+    return Environment(loader=PackageLoader(__package__, "templates"), autoescape=True, finalize=as_text)
+
+
+def one_line(markup: str) -> str:
+    """Rendered markup without the template files' line breaks and indentation (text has <br> instead)."""
+    return re.sub(r"\n\s*", "", str(markup))
+
+
+def message(name: str, **values: Any) -> str:
+    """One chat message: macro `name` of templates/chat.html.j2."""
+    return one_line(getattr(templates().get_template("chat.html.j2").module, name)(**values))
+
+
+# ---------------------------------------------------------------- views: what the templates show
+
+@dataclass(frozen=True)
+class Highlight:
+    """A passage cut in three: text before the cited span, the span, text after."""
+
+    before: str
+    quote: str
+    after: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    number: int
+    anchor: str
+    title: str
+    meta: list[str]  # outlet, date, "speaker, role"
+    paragraph: Highlight  # the cited sentence in its paragraph
+    article: Highlight | None  # the whole article, when the document is at hand
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    meta: list[str]  # title, outlet, date
+    article: Highlight | None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    roles: str
+    quotes: list[QuoteView]
+
+
+def highlight(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> Highlight:
+    """`text[lo:hi]` with `[start:end]` as the quote (clamped into the window)."""
     hi = len(text) if hi is None else hi
     start, end = max(lo, min(start, hi)), max(lo, min(end, hi))
-    attr = f' id="{esc(mark_id)}"' if mark_id else ""
-    return f"{esc(text[lo:start])}<mark{attr}>{esc(text[start:end])}</mark>{esc(text[end:hi])}"
+    return Highlight(text[lo:start], text[start:end], text[end:hi])
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -132,128 +130,61 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (len(text) if hi < 0 else hi)
 
 
-def anchor(turn: int, number: int) -> str:
-    return f"src-{turn}-{number}"
+def anchor(exchange: int, number: int) -> str:
+    """The id of source card `number` of the `exchange`-th answer (ids stay unique across a chat)."""
+    return f"src-{exchange}-{number}"
 
 
-def render_text(text: str, turn: int, numbers: set[int] | None = None) -> str:
-    """Answer text escaped, each `[n]` a link to card n of this turn (only for known citations)."""
-    def link(match: re.Match) -> str:
-        n = int(match.group(1))
-        if numbers is not None and n not in numbers:
-            return match.group(0)
-        return f'<a class="cite" href="#{anchor(turn, n)}">[{n}]</a>'
-
-    return MARKER.sub(link, esc(text))
-
-
-def render_meta(c: Citation) -> str:
-    parts = [esc(c.source) if c.source else "", esc(nice_date(c.date)) if c.date else ""]
-    if c.speaker:
-        parts.append(esc(c.speaker) + (f", {esc(c.role)}" if c.role else ""))
-    return " · ".join(p for p in parts if p)
+def cite_pieces(text: str, exchange: int, numbers: set[int]) -> list[tuple[str, str]]:
+    """The answer text as (text, anchor) pieces: each known `[n]` carries its card's anchor, the rest ""."""
+    parts = MARKER.split(text)  # text, number, text, number, ..., text
+    pieces = [(parts[0], "")]
+    for number, after in zip(parts[1::2], parts[2::2]):
+        n = int(number)
+        pieces += [(f"[{n}]", anchor(exchange, n) if n in numbers else ""), (after, "")]
+    return [p for p in pieces if p[0]]
 
 
-def render_article(doc: Document | None, c: Citation, mark_id: str = "") -> str:
-    """The whole cleaned article with the cited span highlighted, inside a collapsed <details>."""
-    if doc is None:
-        return ""
-    body = marked(doc.text, c.start, c.end, mark_id=mark_id)
-    return (f'<details class="src-article"><summary>Open the full article</summary>'
-            f'<div class="article-body">{body}</div></details>')
+def article(doc: Document | None, c: Citation) -> Highlight | None:
+    return highlight(doc.text, c.start, c.end) if doc is not None else None
 
 
-def render_card(c: Citation, doc: Document | None, turn: int) -> str:
+def card(c: Citation, doc: Document | None, exchange: int, lang: str) -> CardView:
     """One source: title, outlet, date, speaker and role, the cited sentence highlighted in its paragraph."""
     if doc is not None and doc.text[c.start:c.end] == c.text:
-        lo, hi = paragraph_bounds(doc.text, c.start, c.end)
-        para = marked(doc.text, c.start, c.end, lo, hi)
+        paragraph = highlight(doc.text, c.start, c.end, *paragraph_bounds(doc.text, c.start, c.end))
     else:  # the index changed under us: still show the cited text itself
-        para = f"<mark>{esc(c.text)}</mark>"
-    title = esc(c.title or (doc.title if doc else "") or c.doc_id)
-    return (f'<div class="src-card" id="{anchor(turn, c.number)}">'
-            f'<div class="src-head"><span class="src-num">[{c.number}]</span>{title}</div>'
-            f'<div class="src-meta">{render_meta(c)}</div>'
-            f'<blockquote class="src-para">{para}</blockquote>'
-            f'{render_article(doc, c, mark_id=anchor(turn, c.number) + "-mark")}</div>')
+        paragraph = Highlight("", c.text, "")
+    speaker = ", ".join(x for x in (c.speaker, c.role) if x) if c.speaker else ""
+    meta = [x for x in (c.source, human_date(c.date, lang), speaker) if x]
+    return CardView(c.number, anchor(exchange, c.number), c.title or (doc.title if doc else "") or c.doc_id,
+                    meta, paragraph, article(doc, c))
 
 
-def render_answer(answer: Answer, documents: dict[str, Document], turn: int) -> str:
+def render_answer(answer: Answer, documents: dict[str, Document], exchange: int) -> str:
     """A finished answer as one HTML block: the text with linked markers, then one card per citation."""
     if answer.refused or not answer.citations:
-        return render_refusal(answer.text)
+        return message("refusal", text=answer.text)
     numbers = {c.number for c in answer.citations}
-    cards = "".join(render_card(c, documents.get(c.doc_id), turn) for c in answer.citations)
-    return (f'<div class="answer">{render_text(answer.text, turn, numbers)}'
-            f'<div class="sources"><div class="sources-title">Sources</div>{cards}</div></div>')
+    cards = [card(c, documents.get(c.doc_id), exchange, answer.lang) for c in answer.citations]
+    return message("answer", pieces=cite_pieces(answer.text, exchange, numbers), cards=cards)
 
 
-def render_partial(text: str, turn: int) -> str:
-    """The answer while it streams: text only, cards follow with the last update."""
-    return f'<div class="answer">{render_text(text, turn)}</div>'
-
-
-def render_refusal(text: str) -> str:
-    return (f'<div class="answer refusal"><span class="refusal-title">No answer in the documents</span>'
-            f'{esc(text)}</div>')
-
-
-def render_error(message: str) -> str:
-    return f'<div class="answer error">{esc(message)}</div>'
-
-
-def render_question(text: str) -> str:
-    return f'<div class="question">{esc(text)}</div>'
-
-
-PENDING = '<div class="answer pending">Searching the documents…</div>'
+def quote_view(q: Quote, documents: dict[str, Document]) -> QuoteView:
+    c = q.citation
+    meta = [x for x in (c.title, c.source, human_date(c.date, "en")) if x]
+    return QuoteView(c.text, meta, article(documents.get(c.doc_id), c))
 
 
 def render_quotes(quotes: list[Quote], documents: dict[str, Document], open_all: bool = False) -> str:
-    """Who said what: one collapsible block per person (name, role, number of quotes), holding their
+    """Who said what: one collapsible block per person (name, roles, number of quotes), holding their
     quotes, each with its source and the full article."""
-    if not quotes:
-        return '<div class="people"><p>No attributed quotes in the documents.</p></div>'
-    people: dict[str, list[Quote]] = {}
+    said: dict[str, list[Quote]] = {}
     for q in quotes:
-        people.setdefault(q.speaker, []).append(q)
-    blocks = []
-    for p, (speaker, said) in enumerate(people.items()):
-        roles = sorted({q.role for q in said if q.role})
-        items = []
-        for i, q in enumerate(said):
-            c = q.citation
-            doc = documents.get(c.doc_id)
-            meta = " · ".join(x for x in (esc(c.title), esc(c.source), esc(nice_date(c.date))) if x)
-            items.append(f'<div class="quote"><blockquote>{esc(c.text)}</blockquote>'
-                         f'<div class="src-meta">{meta}</div>'
-                         f'{render_article(doc, c, mark_id=f"quote-{p}-{i}-mark")}</div>')
-        count = f"{len(said)} quote" + ("s" if len(said) != 1 else "")
-        role = f'<span class="role">{esc("; ".join(roles))}</span>' if roles else ""
-        blocks.append(f'<details class="person"{" open" if open_all else ""}><summary><span class="name">'
-                      f'{esc(speaker)}</span>{role}<span class="count">{count}</span></summary>'
-                      f'{"".join(items)}</details>')
-    return f'<div class="people">{"".join(blocks)}</div>'
-
-
-def answer_payload(answer: Answer) -> dict:
-    """What the API returns: JSON-able text, refusal flag and citations."""
-    return {
-        "text": answer.text,
-        "refused": answer.refused,
-        "lang": answer.lang,
-        "citations": [{"number": c.number, "doc_id": c.doc_id, "chunk_id": c.chunk_id, "text": c.text,
-                       "start": c.start, "end": c.end, "title": c.title, "source": c.source, "date": c.date,
-                       "speaker": c.speaker, "role": c.role, "score": round(float(c.score), 4)}
-                      for c in answer.citations],
-    }
-
-
-def word_chunks(text: str, size: int = WORDS_PER_CHUNK) -> Iterator[str]:
-    """Growing prefixes of `text`, `size` words longer each time (whitespace kept), ending with all of it."""
-    pieces = re.findall(r"\s*\S+\s*", text) or [text]
-    for i in range(size, len(pieces) + size, size):
-        yield "".join(pieces[:i])
+        said.setdefault(q.speaker, []).append(q)
+    people = [PersonView(name, "; ".join(sorted({q.role for q in qs if q.role})),
+                         [quote_view(q, documents) for q in qs]) for name, qs in said.items()]
+    return one_line(templates().get_template("quotes.html.j2").render(people=people, open_all=open_all))
 
 
 # ---------------------------------------------------------------- feedback
@@ -261,22 +192,16 @@ def word_chunks(text: str, size: int = WORDS_PER_CHUNK) -> Iterator[str]:
 _feedback_lock = threading.Lock()
 
 
-def conversation(turns: list[dict]) -> list[dict]:
-    """Earlier turns as message dicts, replies as plain text, so follow-ups can refer to either."""
-    return [m for t in turns for m in ({"role": "user", "content": t["question"]},
-                                      {"role": "assistant", "content": t["text"]})]
+def history_messages(exchanges: list[dict]) -> list[dict]:
+    """Earlier exchanges as message dicts, replies as plain text, so follow-ups can refer to either."""
+    return [m for e in exchanges for m in ({"role": "user", "content": e["answer"]["question"]},
+                                          {"role": "assistant", "content": e["answer"]["text"]})]
 
 
-def feedback_record(turn: dict, verdict: str) -> dict:
-    return {
-        "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "verdict": verdict,
-        "question": turn.get("question", ""),
-        "answer": turn.get("text", ""),
-        "refused": turn.get("refused", False),
-        "citations": [{k: c[k] for k in ("number", "doc_id", "chunk_id", "start", "end", "text")}
-                      for c in turn.get("citations", [])],
-    }
+def feedback_record(exchange: dict, verdict: str) -> dict:
+    """One line of the feedback log: when, the verdict, and the answer as `Answer.to_dict()` gives it."""
+    return {"timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "verdict": verdict,
+            **exchange["answer"]}
 
 
 def append_feedback(path: Path, record: dict) -> None:
@@ -290,78 +215,89 @@ def append_feedback(path: Path, record: dict) -> None:
 
 # ---------------------------------------------------------------- handlers
 
+def shown(text: str) -> str:
+    """Text that can be sent to the browser: invalid Unicode (lone surrogates) replaced."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def input_error(message: str) -> gr.Error:
+    """A user's mistake, for the API caller: logged as one line, no traceback."""
+    log.warning("rejected: %s", message)
+    return gr.Error(message, print_exception=False)
+
+
 class Chat:
     """The handlers behind the interface, bound to one shared `Assistant`.
 
-    Per-session state is explicit: `chat` is the Chatbot's message list, `turns` a list of dicts
-    (question, answer payload, index of the assistant message) kept in a `gr.State`.
+    Per-session state is explicit: `chat` is the Chatbot's message list, `exchanges` a list of past
+    questions and answers ({"index": position of the answer in `chat`, "answer": `Answer.to_dict()`,
+    "verdicts": feedback given}) kept in a `gr.State`.
     """
 
-    def __init__(self, bot, pause: float = STREAM_PAUSE):
+    def __init__(self, bot):
         self.bot = bot
-        self.pause = pause
 
-    def stream(self, question: str, chat: list | None, turns: list | None) -> Iterator[tuple[list, list, str]]:
-        """Yield (chat, turns, textbox) while answering: a placeholder, growing text, then text and cards."""
-        chat, turns = list(chat or []), list(turns or [])
+    def stream(self, question: str, chat: list | None,
+               exchanges: list | None) -> Iterator[tuple[list, list, str]]:
+        """Yield (chat, exchanges, textbox): the question with a placeholder, then the answer with its cards
+        or an error box."""
+        chat, exchanges = list(chat or []), list(exchanges or [])
         question = (question or "").strip()
         if not question:
-            yield chat, turns, ""
+            yield chat, exchanges, ""
             return
-        chat.append({"role": "user", "content": render_question(question)})
-        chat.append({"role": "assistant", "content": PENDING})
-        yield chat, turns, ""
+        chat.append({"role": "user", "content": message("question", text=shown(question))})
+        chat.append({"role": "assistant", "content": message("pending")})
+        yield chat, exchanges, ""
         try:
-            answer = self.bot.ask(question, history=conversation(turns))
+            answer = self.bot.ask(question, history=history_messages(exchanges))
         except AssistantError as exc:
-            chat[-1] = {"role": "assistant", "content": render_error(str(exc))}
-            yield chat, turns, ""
+            log.warning("rejected: %s", exc)
+            chat[-1] = {"role": "assistant", "content": message("error", message=str(exc))}
+            yield chat, exchanges, ""
             return
-        turn = len(turns) + 1
-        if not answer.refused:
-            for prefix in word_chunks(answer.text):
-                chat[-1] = {"role": "assistant", "content": render_partial(prefix, turn)}
-                yield chat, turns, ""
-                if self.pause:
-                    time.sleep(self.pause)
-        chat[-1] = {"role": "assistant", "content": render_answer(answer, self.bot.documents, turn)}
-        turns.append({"question": question, "index": len(chat) - 1, **answer_payload(answer)})
-        yield chat, turns, ""
+        chat[-1] = {"role": "assistant", "content": render_answer(answer, self.bot.documents, len(exchanges) + 1)}
+        exchanges.append({"index": len(chat) - 1, "answer": answer.to_dict(), "verdicts": []})
+        yield chat, exchanges, ""
 
     def reset(self) -> tuple[list, list, str]:
         """New chat: no messages, no history."""
         return [], [], ""
 
-    def feedback(self, turns: list | None, data: gr.LikeData) -> tuple[str, list]:
+    def feedback(self, exchanges: list | None, data: gr.LikeData) -> tuple[str, list]:
         """Append a verdict on one answer (like, dislike, wrong citation) to the feedback log, once per
         answer and verdict (Gradio's feedback menu can send the same choice twice)."""
-        turns = list(turns or [])
+        exchanges = list(exchanges or [])
         verdict = VERDICTS.get(data.liked) if isinstance(data.liked, (bool, str)) else None
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        turn = next((t for t in turns if t.get("index") == index), None)
-        if verdict is None or turn is None:
-            return "", turns
-        if verdict not in turn.setdefault("verdicts", []):
-            append_feedback(self.bot.settings.feedback_path, feedback_record(turn, verdict))
-            turn["verdicts"].append(verdict)
-        return f"Thanks: feedback “{verdict.replace('_', ' ')}” recorded.", turns
+        exchange = next((e for e in exchanges if e["index"] == index), None)
+        if verdict is None or exchange is None:
+            return "", exchanges
+        if verdict not in exchange["verdicts"]:
+            append_feedback(self.bot.settings.feedback_path, feedback_record(exchange, verdict))
+            exchange["verdicts"].append(verdict)
+        return f"Thanks: feedback “{verdict.replace('_', ' ')}” recorded.", exchanges
 
     def ask_api(self, question: str, history: list[str] | None = None) -> dict:
-        """Answer `question` (earlier user questions in `history`) -> {"text", "refused", "citations"}."""
+        """Answer `question` (earlier user questions in `history`) -> `Answer.to_dict()`."""
+        if not isinstance(question, str):
+            raise input_error(f"question must be a string, not {type(question).__name__}")
+        if not isinstance(history, (list, type(None))):
+            raise input_error(f"history must be a list of earlier questions, not {type(history).__name__}")
         try:
-            answer = self.bot.ask(question, history=list(history or []))
+            answer = self.bot.ask(question, history=history or [])
         except AssistantError as exc:
-            raise gr.Error(str(exc)) from exc
-        return answer_payload(answer)
+            raise input_error(str(exc)) from None
+        return answer.to_dict()
 
     def quotes(self, speaker: str | None = None) -> str:
         speaker = None if not speaker or speaker == "Everyone" else speaker
         return render_quotes(self.bot.quotes(speaker), self.bot.documents, open_all=bool(speaker))
 
 
-def create_app(bot, examples: list[str] | None = None, pause: float = STREAM_PAUSE) -> gr.Blocks:
+def create_app(bot, examples: list[str] | None = None) -> gr.Blocks:
     """The whole interface for one shared `Assistant`; launch it with `launch(demo, ...)`."""
-    chat = Chat(bot, pause=pause)
+    chat = Chat(bot)
     examples = EXAMPLES if examples is None else examples
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"## {TITLE}\nAsk in English or Indonesian. Every answer quotes the documents, "
@@ -370,7 +306,7 @@ def create_app(bot, examples: list[str] | None = None, pause: float = STREAM_PAU
             chatbot = gr.Chatbot(label="Conversation", height=560, elem_id="chat",
                                  feedback_options=FEEDBACK_OPTIONS, buttons=["copy"],
                                  placeholder="Ask a question about the documents, or pick an example below.")
-            turns = gr.State([])
+            exchanges = gr.State([])
             with gr.Row():
                 box = gr.Textbox(placeholder="e.g. What did Heni say about hoaxes?", show_label=False,
                                  scale=8, autofocus=True, elem_id="question", max_lines=4)
@@ -381,15 +317,15 @@ def create_app(bot, examples: list[str] | None = None, pause: float = STREAM_PAU
                 example_buttons = [gr.Button(q, size="sm", elem_classes=["example"]) for q in examples]
             status = gr.Markdown(elem_id="feedback-status")
 
-            outputs = [chatbot, turns, box]
+            outputs = [chatbot, exchanges, box]
             private = {"api_visibility": "private"}
-            box.submit(chat.stream, [box, chatbot, turns], outputs, **private)
-            send.click(chat.stream, [box, chatbot, turns], outputs, **private)
+            box.submit(chat.stream, [box, chatbot, exchanges], outputs, **private)
+            send.click(chat.stream, [box, chatbot, exchanges], outputs, **private)
             for button in example_buttons:
-                button.click(chat.stream, [button, chatbot, turns], outputs, **private)
+                button.click(chat.stream, [button, chatbot, exchanges], outputs, **private)
             new.click(chat.reset, None, outputs, **private).then(lambda: "", None, status, **private)
             chatbot.clear(chat.reset, None, outputs, **private)
-            chatbot.like(chat.feedback, [turns], [status, turns], concurrency_limit=1, **private)
+            chatbot.like(chat.feedback, [exchanges], [status, exchanges], concurrency_limit=1, **private)
 
         with gr.Tab("Who said what"):
             speakers = ["Everyone"] + sorted({q.speaker for q in bot.quotes()})
@@ -403,28 +339,28 @@ def create_app(bot, examples: list[str] | None = None, pause: float = STREAM_PAU
 
 
 def launch(demo: gr.Blocks, **kwargs):
-    """`demo.launch` with the app's CSS and script (Gradio 6 takes them at launch)."""
+    """`demo.launch` with the app's CSS, script and upload limit (Gradio 6 takes them at launch)."""
     kwargs.setdefault("footer_links", ["api"])
-    return demo.launch(css=CSS, head=HEAD, **kwargs)
+    return demo.launch(css=asset("chat.css"), head=f"<script>{asset('chat.js')}</script>",
+                       max_file_size=MAX_UPLOAD, **kwargs)
 
 
-def auth_from_env() -> tuple[str, str] | None:
-    user, password = os.environ.get("ASSISTANT_AUTH_USER"), os.environ.get("ASSISTANT_AUTH_PASSWORD")
-    return (user, password) if user and password else None
+def login(settings: Settings) -> tuple[str, str] | None:
+    """Basic auth when both the user and the password are set."""
+    return (settings.auth_user, settings.auth_password) if settings.auth_user and settings.auth_password else None
 
 
-def serve(host: str = "127.0.0.1", port: int | None = None, index_dir: str | Path | None = None,
-          share: bool = False, **launch_kwargs):
-    """Load (building if needed) the index and the model once, then serve the chat until interrupted."""
+def serve(settings: Settings, host: str = "127.0.0.1", share: bool = False, build: bool = False,
+          **launch_kwargs):
+    """Load the index (ingesting `seeds_dir` first when `build`) and the model once, then serve the chat on
+    `settings.server_port` until interrupted."""
     from ..assistant import Assistant
 
-    bot = Assistant(index_dir)
+    bot = Assistant(settings=settings, build=build)
     bot.warm_up()
-    port = port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
-    demo = create_app(bot)
-    return launch(demo, server_name=host, server_port=port, share=share, auth=auth_from_env(),
-                  ssr_mode=False, **launch_kwargs)
+    return launch(create_app(bot), server_name=host, server_port=settings.server_port, share=share,
+                  auth=login(settings), ssr_mode=False, **launch_kwargs)
 
 
-__all__ = ["create_app", "serve", "launch", "Chat", "render_answer", "render_card", "render_quotes",
-           "answer_payload", "append_feedback", "feedback_record", "EXAMPLES"]
+__all__ = ["create_app", "serve", "launch", "Chat", "render_answer", "render_quotes", "append_feedback",
+           "feedback_record", "EXAMPLES"]
