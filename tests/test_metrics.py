@@ -6,6 +6,7 @@ import pytest
 
 from assistant.evaluation.metrics import (
     contains_evidence,
+    first_holds,
     hit_at_k,
     mean,
     ndcg_at_k,
@@ -51,6 +52,18 @@ def test_contains_evidence_false_for_empty_evidence():
 
 def test_contains_evidence_ignores_blank_phrase():
     assert not contains_evidence("anything at all", ["   "])
+
+
+def test_first_holds_when_the_first_cited_text_has_evidence():
+    assert first_holds(["Hoax dan disinformasi menyebar lebih cepat.", "Sesi terakhir."], ["hoax dan disinformasi"]) == 1.0
+
+
+def test_first_holds_ignores_evidence_cited_only_second():
+    assert first_holds(["Sesi terakhir.", "Hoax dan disinformasi menyebar."], ["hoax dan disinformasi"]) == 0.0
+
+
+def test_first_holds_is_zero_without_citations():
+    assert first_holds([], ["hoax dan disinformasi"]) == 0.0
 
 
 def test_hit_at_k_finds_relevant_within_k():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pytest
@@ -11,7 +10,7 @@ from assistant.config import Settings
 from assistant.retrieval.lexical import LexicalIndex, tokenize
 from assistant.retrieval.retriever import RRF_K, Retriever, rrf, weighted_fusion
 from assistant.schema import Document
-from assistant.index.store import Snapshot, cosine_from_llamaindex
+from assistant.index.store import Snapshot
 from assistant.documents.units import embedding_text, make_units
 
 
@@ -54,10 +53,6 @@ def test_weighted_fusion_with_zero_weight_ignores_bm25():
     assert fused == pytest.approx({"a": 0.3, "b": 0.2})
 
 
-def test_llamaindex_similarity_converts_back_to_cosine():
-    assert cosine_from_llamaindex(math.exp(-0.25)) == pytest.approx(0.75)
-
-
 def test_lexical_leg_matches_inflected_indonesian_words():
     scores = LexicalIndex(["Hoaks menyebar lebih cepat.", "Pasar ikan ramai."]).scores("menyebarkan")
     assert scores[0] > 0 and scores[1] == 0
@@ -72,7 +67,7 @@ class InMemorySnapshot(Snapshot):
 
     def __init__(self, documents: list[Document], embedder, settings: Settings):
         units = [u for d in documents for u in make_units(d, settings.max_unit_chars, settings.max_unit_sentences)]
-        super().__init__("v-test", units, {d.doc_id: d for d in documents}, vector_store=None)
+        super().__init__("v-test", units, {d.doc_id: d for d in documents}, collection=None)
         self._vectors = embedder.embed_documents([embedding_text(u) for u in units])
 
     def dense_search(self, embedding: np.ndarray, n: int, speakers: tuple[str, ...] = ()) -> list[tuple[str, float]]:

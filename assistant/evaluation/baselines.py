@@ -13,8 +13,9 @@ from typing import Any, Iterable
 from llama_index.core.embeddings import BaseEmbedding
 from pydantic import PrivateAttr
 
-from ..index.model import Embedder
-from ..schema import Answer, Citation, Document, Passage, Unit
+from ..answer.extractive import citation
+from ..index.embedder import Embedder
+from ..schema import Answer, Document, Passage, Unit
 
 TOP_K = 5
 CITED = 3
@@ -64,9 +65,7 @@ class NaivePipeline:
             unit = Unit(chunk_id=node.node_id, doc_id=doc_id, text=node.get_content(), start=start,
                         end=node.end_char_idx or start + len(node.get_content()), position=rank)
             passages.append(Passage(unit=unit, score=hit.score or 0.0, dense=hit.score or 0.0))
-        citations = [Citation(number=n, doc_id=p.doc_id, chunk_id=p.chunk_id, text=p.text, start=p.unit.start,
-                              end=p.unit.end, title="", source="", date="", speaker="", role="", score=p.score)
-                     for n, p in enumerate(passages[:CITED], start=1)]
+        citations = [citation(n, p) for n, p in enumerate(passages[:CITED], start=1)]
         text = "\n".join(f"{c.text} [{c.number}]" for c in citations)
         total = time.perf_counter() - started
         return Answer(question=question, text=text, citations=citations, refused=False,

@@ -41,6 +41,15 @@ def contains_evidence(text: str, evidence: Sequence[str]) -> bool:
     return any(phrase and phrase in haystack for phrase in phrases)
 
 
+def first_holds(cited: Sequence[str], evidence: Sequence[str]) -> float:
+    """1.0 when the first of an answer's cited texts contains evidence (answer hit@1), else 0.0.
+
+    A reader looks at the first citation first: an answer whose right passage is only cited second
+    (behind the event's lead paragraph, say) has not answered. No citation is a miss.
+    """
+    return 1.0 if cited and contains_evidence(cited[0], evidence) else 0.0
+
+
 def hit_at_k(relevant: Sequence[bool], k: int) -> float:
     """1.0 if any of the first ``k`` ranked results is relevant, else 0.0."""
     return 1.0 if any(relevant[:k]) else 0.0
