@@ -56,6 +56,11 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
     ("count", "Acara digelar pada 3/6/2024.", False),  # nor is a date
     ("count", "Acara digelar di Surabaya.", False),
+    ("count", "Kegiatan digelar pada 3-6 Juni.", False),  # days of a month are no count
+    ("count", "Acara dibuka 26 Oktober.", False),
+    ("count", "Salah satu tujuannya adalah perubahan.", False),  # "one of" counts nothing
+    ("count", "Jatim satu-satunya kanwil yang hadir.", False),  # "the only one" neither
+    ("count", "Ketiga narasumber hadir.", True),  # "the three speakers" is a count
     ("money", "Anggarannya Rp 50 juta.", True),
     ("money", "Sebanyak 120 peserta hadir.", False),
     ("", "Acara digelar di Surabaya.", True),

@@ -7,7 +7,13 @@ empty. The causes of a refusal, in the order checked:
   not the one who spoke most about the topic asked (`topic_share` below `topic_share_min`);
 - the best passage is less similar than the refusal threshold of the question's language pair (cross-
   language similarities run lower, so English questions over Indonesian text have their own threshold);
-- a how-many question finds no count in the passage, a how-much-money question no amount.
+- a how-many question finds no count in the passage, a how-much-money question no amount;
+- the passages were read (`reading`) and the reader's best probability that a unit answers is below
+  the threshold fitted with it: the detail asked is never stated, or only said about another event.
+
+When the passages were read, the best passage is the reader's first, the similarity threshold applies to
+the best similarity among the candidates (is anything on topic at all?), and runners-up are compared by
+reading probability; otherwise by retrieval's order and score, as before reading existed.
 """
 
 from __future__ import annotations
@@ -19,8 +25,12 @@ from ..config import Settings
 from ..schema import Answer, Passage
 from .understanding import Understanding
 
-COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)|\b(satu|dua|tiga|empat|lima|enam|tujuh|"
-                   r"delapan|sembilan|sepuluh|puluhan|ratusan|ribuan|ketiga|kedua|keempat|kelima)\b", re.I)
+MONTH = (r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)[a-z]*\b")
+# A count: a number that is not a year, not part of a date (3/6/2024, "3-6 Juni", "26 Oktober"), or a
+# number word; "salah satu" (one of) and "satu-satunya" (the only) count nothing.
+COUNT = re.compile(rf"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)(?!\s*{MONTH})|"
+                   r"(?<!salah )\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
+                   r"ratusan|ribuan|ketiga|kedua|keempat|kelima)\b(?!-satunya)", re.I)
 MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
 
 
@@ -53,6 +63,15 @@ def strong_enough(passage: Passage, minimum: float) -> bool:
     return passage.dense >= minimum
 
 
+def reading_floor(settings: Settings) -> float:
+    """The best reading probability an answer needs: the setting, else the one fitted with the reader."""
+    if settings.reading_threshold is not None:
+        return settings.reading_threshold
+    from ..reading.reader import load_model
+
+    return load_model().refusal_threshold
+
+
 def evidence(understood: Understanding, passages: list[Passage], settings: Settings) -> list[Passage]:
     """The passages an answer may cite, best first; empty means refuse.
 
@@ -70,12 +89,17 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     minimum = threshold(understood, settings)
     best = pool[0]
-    if not strong_enough(best, minimum) or not answer_type_ok(understood.answer_type, best.text):
+    read = best.reading > 0.0
+    strongest = max(pool, key=lambda p: p.dense) if read else best
+    if not strong_enough(strongest, minimum) or not answer_type_ok(understood.answer_type, best.text):
+        return []
+    if read and best.reading < reading_floor(settings):
         return []
     chosen = [best]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break
-        if passage.score >= settings.relative_cutoff * best.score and passage.dense >= minimum:
+        rank_score = (passage.reading, best.reading) if read else (passage.score, best.score)
+        if rank_score[0] >= settings.relative_cutoff * rank_score[1] and passage.dense >= minimum:
             chosen.append(passage)
     return chosen

@@ -33,9 +33,23 @@ SPEAKER_QUESTIONS = [
     re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan) apa", re.I),
 ]
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
+# What kind of answer a question expects, from its question words in English or Indonesian. Checked in
+# order: "tanggal berapa" asks for a date and "siapa saja" for a list before "berapa"/"siapa" decide.
 # "How many people", "berapa orang": the answer must hold a count; "how much money": an amount.
 COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
+WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
+                           r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa))\b", re.I)
+WHERE_QUESTION = re.compile(r"\b(where|(?:in|at) which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
+                            r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
+                            r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
+                            r"(?:bertempat|berlokasi|digelar|diadakan) di mana)\b", re.I)
+WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) the (?:reason|purpose|aim|goal)|"
+                          r"mengapa|kenapa|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
+LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|"
+                           r"apa saja|siapa saja|mana saja)\b", re.I)
+WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
+                          r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
 POINTER_WORDS = PRONOUNS | {"nya"}
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
@@ -83,7 +97,7 @@ class Understanding:
     people: tuple[str, ...] = ()  # the known people it is about (named, or carried from earlier turns)
     ask: SpeakerAsk | None = None  # set when it asks for someone's words
     same_language: bool = True  # asked in the documents' language (similarities run higher)
-    answer_type: str = ""  # "count", "money" or "" (any)
+    answer_type: str = ""  # see `answer_type`: "when", "where", "who", "count", "money", "why", "list" or ""
     topic_share: float = 1.0  # for an `ask` with a topic: their best match / the corpus's best match
 
     @property
@@ -114,10 +128,23 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
 
 
 def answer_type(question: str) -> str:
-    """"money" for how-much-money questions, "count" for other how-many questions, else ""."""
-    if not COUNT_QUESTION.search(question):
-        return ""
-    return "money" if MONEY_QUESTION.search(question) else "count"
+    """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
+
+    A list question ("siapa saja", "which sessions were ...") is a list first; a date asked with
+    "berapa" ("tanggal berapa") is "when", not a count."""
+    if LIST_QUESTION.search(question):
+        return "list"
+    if WHEN_QUESTION.search(question):
+        return "when"
+    if WHERE_QUESTION.search(question):
+        return "where"
+    if COUNT_QUESTION.search(question):
+        return "money" if MONEY_QUESTION.search(question) else "count"
+    if WHY_QUESTION.search(question):
+        return "why"
+    if WHO_QUESTION.search(question):
+        return "who"
+    return ""
 
 
 def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,

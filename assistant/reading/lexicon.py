@@ -1,0 +1,163 @@
+"""Bilingual lexicon: the words of an English question in the Indonesian the documents are written in.
+
+Dictionary-based query translation (a classic cross-language retrieval method) feeds the reader's lexical
+and answer-type signals; the dense leg needs none of it. Two sources:
+
+- FreeDict English-Indonesian (WikDict build from Wiktionary data; data licensed CC-BY-SA-3.0, Debian
+  packaging GPL-3+), installed by `make install` as Debian's `dict-freedict-eng-ind`. We read its dictd
+  files (`/usr/share/dictd/freedict-eng-ind.index` + `.dict.dz`) at run time and never ship them; without
+  the package English questions simply get no translations.
+- `words.json` (ours, in the package): general English news words FreeDict lacks or translates only
+  in another sense ("held" -> digelar, diadakan), looked up before FreeDict.
+- `roles.json` (ours, in the package): English descriptions of Indonesian government roles, offices and
+  institutions mapped to their Indonesian forms and abbreviations ("head of the regional office" ->
+  Kakanwil, Kepala Kantor Wilayah), which no general dictionary holds. It works in both directions, so an
+  Indonesian question's "Kepala Kantor Wilayah" also finds "Kakanwil".
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+FREEDICT = Path("/usr/share/dictd/freedict-eng-ind")
+ROLES = Path(__file__).with_name("roles.json")
+WORDS = Path(__file__).with_name("words.json")
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+NUMBERED = re.compile(r"^\d+\.\s+(?=\S)")
+STRAY_NUMBER = re.compile(r"\s+\d+\.$")
+WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def dictd_number(text: str) -> int:
+    """dictd index offsets and lengths are base-64 numbers (RFC 2229 servers' index format)."""
+    value = 0
+    for char in text:
+        value = value * 64 + B64.index(char)
+    return value
+
+
+def entry_translations(entry: str) -> list[str]:
+    """The Indonesian translations of one dictd entry.
+
+    An entry is a headword line, then for each sense a translation line (the first one bare, later ones
+    numbered "2. kepala, pimpin") followed by an English gloss; stray sense numbers (" 3.") mark glosses."""
+    lines = entry.split("\n")[1:]
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip() or (i > 0 and not NUMBERED.match(line)):
+            continue
+        line = STRAY_NUMBER.sub("", NUMBERED.sub("", line)).strip()
+        found += [w.strip().lower() for w in line.split(",") if w.strip()]
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def freedict(base: Path = FREEDICT) -> dict[str, tuple[str, ...]]:
+    """English headword -> Indonesian translations, read once from the installed dictd files
+    (empty when the package is missing)."""
+    index, data = base.with_suffix(".index"), base.with_suffix(".dict.dz")
+    if not index.exists() or not data.exists():
+        return {}
+    raw = gzip.open(data).read()
+    table: dict[str, list[str]] = {}
+    for line in index.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database"):
+            continue
+        start, length = dictd_number(parts[1]), dictd_number(parts[2])
+        entry = raw[start:start + length].decode("utf-8", "replace")
+        table.setdefault(parts[0].lower(), []).extend(entry_translations(entry))
+    return {word: tuple(dict.fromkeys(ts)) for word, ts in table.items()}
+
+
+def lemmas(word: str) -> list[str]:
+    """The word and the forms a dictionary would list it under (plural, past, -ing stripped)."""
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: len(word) - len(suffix)] + repl)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def news_words(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
+    """Our supplement of English news words (words.json)."""
+    return {w: tuple(ts) for w, ts in json.loads(path.read_text(encoding="utf-8"))["words"].items()}
+
+
+def translate(word: str) -> tuple[str, ...]:
+    """Indonesian translations of an English word (any inflection), single words only: our news words,
+    then FreeDict's, each under the first form of the word it lists."""
+    found: list[str] = []
+    for table in (news_words(), freedict()):
+        form = next((f for f in lemmas(word.lower()) if f in table), None)
+        if form:
+            found += [t for t in table[form] if " " not in t]
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def role_table(path: Path = ROLES) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(English phrases, Indonesian forms) per role, from roles.json."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["roles"]
+    return tuple((tuple(p.lower() for p in r["en"]), tuple(r["id"])) for r in rows)
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I) is not None
+
+
+def roles_in(text: str) -> list[tuple[str, ...]]:
+    """The Indonesian forms of each role, office or institution `text` describes (in English or
+    Indonesian), one tuple per role.
+
+    Longest phrases first; a phrase inside a longer matched one adds nothing of its own ("head of the
+    regional office" does not also add "Kanwil")."""
+    lowered = " ".join(text.lower().split())
+    phrases = sorted(((p, forms) for en, forms in role_table() for p in (*en, *(f.lower() for f in forms))),
+                     key=lambda pf: -len(pf[0]))
+    found: list[tuple[str, ...]] = []
+    for phrase, forms in phrases:
+        if contains_phrase(lowered, phrase):
+            if forms not in found:
+                found.append(forms)
+            lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", lowered)
+    return found
+
+
+def role_forms(text: str) -> list[str]:
+    """Every Indonesian form of every role `text` describes (see `roles_in`)."""
+    return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
+
+
+ENGLISH_STOP = frozenset("""a an the and or but of to in on at for from by with about as into over after before
+is are was were be been being do does did has have had will would can could should may might must shall
+what which who whom whose when where why how that this these those it its he she they them his her their
+him i you we our your my me us there here than then so such not no any all each some many much more most
+other also just only very too say said tell told""".split())
+
+
+# Indonesian function words (a short list: Sastrawi's is not loaded, so importing the package stays light).
+INDONESIAN_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak
+sudah telah bisa dapat harus lebih oleh atau saat serta karena agar sehingga bahwa para tersebut kami kita
+mereka dia ia nya saja hanya tetapi tapi namun jika maka seperti antara secara sangat masih pun lagi baik
+bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa bagaimana mengapa kenapa
+apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut""".split())
+
+
+def question_terms(question: str, lang: str) -> set[str]:
+    """The lower-cased words to look for in Indonesian text: the question's own content words, their
+    FreeDict translations for an English question, and the Indonesian forms of any role it describes."""
+    words = [w.lower() for w in WORD.findall(question)]
+    terms = {w for w in words if w not in ENGLISH_STOP and len(w) > 2}
+    if lang == "en":
+        for word in list(terms):
+            terms.update(translate(word))
+    for form in role_forms(question):
+        terms.update(w.lower() for w in WORD.findall(form))
+    return terms

@@ -1,0 +1,51 @@
+"""What a unit holds, by the kinds of answer `answer.understanding.answer_type` expects: a place, a date,
+a person or role, a count, an amount, a reason, a list. Indonesian news text; surface patterns only, so a
+unit that merely names the event ("Kumham PR Summit 2022") does not count as holding a date or a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..answer.policy import COUNT, MONEY
+
+MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+          "january|february|march|may|june|july|august|october|december|"
+          "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec")
+DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
+WHEN = re.compile(
+    rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\b|"
+    rf"\b(?:{DAYS})\b|\b(?:{MONTHS})\s+(?:19|20)\d\d\b|\b(?:pukul|jam)\s+\d|\b(?:tahun|sejak|pada)\s+(?:19|20)?\d\d\b|"
+    r"\b(?:kemarin|besok|abad)\b", re.I)
+PLACE_WORDS = ("bertempat|berlokasi|gedung|hotel|aula|auditorium|ruang|kantor|kota|kabupaten|provinsi|"
+               "kecamatan|desa|kelurahan|jalan|jl|pulau|pantai|gunung|sungai|bandara|bandar|pelabuhan|"
+               "stadion|kampus|universitas|lapas|rutan|alun-alun|wilayah|daerah|negara|terletak|berada|"
+               "lokasi|markas|ibu\\s?kota")
+WHERE = re.compile(rf"\b(?:di|ke|dari|dalam)\s+(?:[A-Z][\w-]+|{PLACE_WORDS})|\b(?:{PLACE_WORDS})\b", re.I)
+DI_CAPITAL = re.compile(r"\b(?:di|ke|dari)\s+[A-Z][\w-]+")
+ROLE_WORDS = ("kepala|kakanwil|kadiv|kasubag|kasubbag|kalapas|karutan|menteri|direktur|dirjen|ketua|wakil|"
+              "presiden|gubernur|bupati|wali\\s?kota|sekjen|sekretaris|pemateri|narasumber|pembicara|"
+              "pendiri|ceo|manajer|staf|pejabat|bapak|ibu|pak|bu|dr|prof|tokoh|raja|ratu|sultan|jenderal|"
+              "komandan|anggota|pemimpin|pimpinan|penulis|pencipta|penemu|atlet|pemain|pelatih")
+WHO = re.compile(rf"\b(?:{ROLE_WORDS})\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+WHY = re.compile(r"\b(?:karena|karenanya|mengingat|agar|supaya|sehingga|untuk|demi|guna|bertujuan|tujuan|"
+                 r"alasan|sebab|disebabkan|akibat|maka|oleh\s+karena|because|so\s+that|in\s+order)\b", re.I)
+LIST = re.compile(r"\b(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|diantaranya|terdiri|serta|dan)\b"
+                  r"|(?:,[^,]+){2,}", re.I)
+PATTERNS: dict[str, re.Pattern] = {"when": WHEN, "where": WHERE, "who": WHO, "count": COUNT, "money": MONEY,
+                                   "why": WHY, "list": LIST}
+
+
+def holds(answer_type: str, text: str) -> bool:
+    """Whether `text` holds something of the kind `answer_type` asks for ("" asks for nothing in particular)."""
+    pattern = PATTERNS.get(answer_type)
+    return bool(pattern and pattern.search(text))
+
+
+def strength(answer_type: str, text: str) -> float:
+    """How many answers of that kind the text offers, squashed to [0, 1): 0 none, 0.5 one, 0.67 two..."""
+    pattern = PATTERNS.get(answer_type)
+    if not pattern:
+        return 0.0
+    n = len(pattern.findall(text))
+    return n / (n + 1.0)

@@ -1,0 +1,30 @@
+"""The reading stage end to end on the seed index with the real model: questions a new user might ask
+(written for these tests, not taken from the gold set), where similarity alone cites the article's lead
+and reading must cite the sentence that answers."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("question, answer", [
+    pytest.param("In which hall was the 2022 PR summit held?", "Aula Raden Wijaya", marks=pytest.mark.xfail(
+        strict=True, reason="known weakness: the hall sits in a relative clause of a unit that the lead "
+                            "outranks; the reader does not yet overturn a 2-point cosine gap here")),
+    ("Siapa yang memimpin AMSI Jatim?", "Arief Rahman"),
+    ("On which evening did Heni open the bootcamp?", "Senin malam"),
+])
+def test_the_first_citation_holds_the_answer(seed_bot, question, answer):
+    answer_ = seed_bot.ask(question)
+    assert not answer_.refused
+    assert answer in answer_.citations[0].text
+
+
+def test_without_reading_the_same_index_still_answers_by_similarity(seed_settings, embedder):
+    from assistant.assistant import Assistant
+
+    bot = Assistant(settings=seed_settings.with_(reading=False), embedder=embedder, build=False, progress=False)
+    assert bot.reader is None
+    assert all(p.reading == 0.0 for p in bot.ask("In which hall was the 2022 PR summit held?").passages)
