@@ -58,7 +58,7 @@ class Assistant:
     def embedder(self) -> Embedder:
         """The embedding model, loaded on first use and then shared."""
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings)
+            self._embedder = load_embedder(self.settings, purpose="query")
         return self._embedder
 
     def _refresh(self) -> None:

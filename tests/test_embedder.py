@@ -116,6 +116,25 @@ def test_the_choice_is_cached_per_machine_and_reused(tmp_path, monkeypatch):
     assert other.chosen == "torch-fp32"
 
 
+def test_answering_processes_load_onnx_when_it_matches_even_where_ingest_picks_another(tmp_path, monkeypatch):
+    settings = fake_settings(tmp_path)
+    emb.choose_backend(settings, loaders=loaders(torch_fp32=SlowBackend(20), torch_bf16=SlowBackend(1),
+                                                 onnx_fp32=SlowBackend(10)))
+    built: list[str] = []
+    monkeypatch.setattr(emb, "backend_loaders", lambda s, family_for=None: {
+        name: (lambda name=name: built.append(name) or FakeBackend()) for name in emb.BACKENDS})
+    emb.load_embedder(settings, fetch=False)
+    emb.load_embedder(settings, fetch=False, purpose="query")
+    assert built == ["torch-bf16", "onnx-fp32"]
+
+
+def test_answering_processes_keep_ingests_pick_when_onnx_does_not_match(tmp_path):
+    settings = fake_settings(tmp_path)
+    choice = emb.choose_backend(settings, loaders=loaders(torch_fp32=SlowBackend(20), torch_bf16=SlowBackend(1),
+                                                          onnx_fp32=SlowBackend(10, noise=0.5)))
+    assert choice.for_queries() == choice.chosen == "torch-bf16"
+
+
 def test_the_machine_key_depends_on_the_model(tmp_path):
     assert emb.machine_key(tmp_path / "a") != emb.machine_key(tmp_path / "b")
     assert emb.machine_key(tmp_path / "a") == emb.machine_key(tmp_path / "a")

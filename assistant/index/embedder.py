@@ -278,6 +278,14 @@ class Choice:
     def trial(self, backend: str) -> Trial | None:
         return next((t for t in self.trials if t.backend == backend), None)
 
+    def for_queries(self) -> str:
+        """The backend a process that answers questions loads: ONNX whenever it matches fp32, whatever
+        ingest's pick. Such a process encodes one short question at a time, so what it waits on is start-
+        up (importing torch and sentence-transformers: 8-15 s here, against ~2 s for an ONNX session),
+        not throughput; and every matching backend's vectors mix in one index."""
+        onnx = self.trial("onnx-fp32")
+        return "onnx-fp32" if onnx and onnx.matches else self.chosen
+
     def reason(self) -> str:
         chosen = self.trial(self.chosen)
         others = [t for t in self.trials if t.matches and t.backend != self.chosen and t.ms_per_passage]
@@ -442,14 +450,16 @@ def backend_family(model_dir: Path, backend: str) -> str:
     return family_name(model_dir, "fp32" if trial and trial.matches else "bf16")
 
 
-def load_embedder(settings: "Settings", fetch: bool = True) -> Embedder:
-    """The embedder for these settings: the forced backend (`ASSISTANT_MODEL_BACKEND`), else the fastest
-    one matching fp32 on this machine (measured once). Fetches the model first when allowed."""
+def load_embedder(settings: "Settings", fetch: bool = True, purpose: str = "ingest") -> Embedder:
+    """The embedder for these settings: the forced backend (`ASSISTANT_MODEL_BACKEND`), else, for ingest,
+    the fastest one matching fp32 on this machine (measured once) and, for `purpose="query"`, the one
+    that starts fastest (`Choice.for_queries`). Fetches the model first when allowed."""
     if fetch:
         ensure_model(settings.model_dir)
     backend = settings.model_backend
     if backend == "auto":
-        backend = choose_backend(settings).chosen
+        choice = choose_backend(settings)
+        backend = choice.for_queries() if purpose == "query" else choice.chosen
     if backend not in BACKENDS:
         raise ModelError(f"unknown model backend {backend!r}: use auto, {', '.join(BACKENDS)}.")
     loaders = backend_loaders(settings, lambda name: backend_family(settings.model_dir, name))

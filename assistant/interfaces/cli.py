@@ -98,7 +98,8 @@ def cmd_model(args: argparse.Namespace) -> None:
           "to torch fp32):")
     for trial in choice.trials:
         print(f"  {trial.describe()}")
-    print(f"chosen: {choice.reason()}")
+    print(f"chosen for ingest: {choice.reason()}")
+    print(f"chosen for answering questions: {choice.for_queries()} (starts fastest; its vectors match)")
     print(f"cached in {choice_path(settings.model_dir)}")
     if settings.model_backend != "auto":
         print(f"ASSISTANT_MODEL_BACKEND={settings.model_backend} overrides this choice.")
