@@ -23,6 +23,7 @@ from .config import Settings, load_settings
 from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
 from .index.live import LiveIndex
+from .index.store import check_family
 from .reading.reader import Reader
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
@@ -50,6 +51,7 @@ class Assistant:
                                         progress=progress, sync=True)
         self.live = LiveIndex(self.settings)
         self.snapshot = self.live.current()
+        check_family(self.live.store.family(), getattr(self.embedder, "family", ""))
         self.retriever = Retriever(self.snapshot, self.embedder, self.settings, mode)
         self.reader = Reader(self.settings.read_candidates) if self.settings.reading and mode == "hybrid" else None
         self._index_people()

@@ -380,3 +380,45 @@ def test_every_record_is_read_when_a_collection_holds_more_than_one_page(built, 
     monkeypatch.setattr(store_module, "PAGE", 1)
     assert len(everything) == 2 and units(built) == everything
     assert doc_ids(built) == {"a.md", "b.md"}
+
+
+# Vector families.
+
+class FamilyEmbedder:
+    """The fake embedder's vectors under a named family (as the real backends name theirs)."""
+
+    def __init__(self, inner, family: str):
+        self.inner, self.family = inner, family
+
+    def embed_documents(self, texts, titles=None):
+        return self.inner.embed_documents(texts, titles)
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+
+def test_an_ingest_records_the_family_of_its_vectors(docs, settings, fake_embedder):
+    ingest([docs], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/fp32"), progress=False)
+    assert Store(settings).family() == "gemma/fp32"
+
+
+def test_vectors_of_another_family_are_not_mixed_into_an_index(tmp_path, docs, settings, fake_embedder):
+    ingest([docs], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/fp32"), progress=False)
+    more = folder(tmp_path, "more", c_md="# C\n\nKalimat baru tentang pelabuhan.")
+    with pytest.raises(StoreError, match="--rebuild"):
+        ingest([more], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/bf16"), progress=False)
+    assert doc_ids(settings) == {"a.md", "b.md"} and Store(settings).family() == "gemma/fp32"
+
+
+def test_a_rebuild_embeds_everything_in_the_new_family(docs, settings, fake_embedder):
+    ingest([docs], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/fp32"), progress=False)
+    ingest([docs], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/bf16"), rebuild=True, progress=False)
+    assert Store(settings).family() == "gemma/bf16"
+
+
+def test_an_assistant_whose_encoder_is_of_another_family_says_to_rebuild(docs, settings, fake_embedder):
+    from assistant.assistant import Assistant
+
+    ingest([docs], settings, lambda: FamilyEmbedder(fake_embedder, "gemma/fp32"), progress=False)
+    with pytest.raises(StoreError, match="do not mix"):
+        Assistant(settings=settings, embedder=FamilyEmbedder(fake_embedder, "gemma/bf16"), build=False)

@@ -24,7 +24,7 @@ from ..errors import StoreError
 from .embedder import Embedder
 from ..schema import Document, Unit
 from .locks import LEASE_FOLDER, LOCK_FILE, WRITER_WAIT_SECONDS, writer_lock
-from .store import Store, batched
+from .store import Store, batched, check_family
 
 log = logging.getLogger(__name__)
 
@@ -148,13 +148,15 @@ def write_version(store: Store, fresh: list[Document], copied: set[str], setting
     """A new version holding the `copied` documents of the active one and the `fresh` ones, switched in
     once complete. Returns (version, units, units resumed)."""
     done_before = store.leftover_vectors()
+    kept_family = store.family() if copied else ""
     version = store.new_version()
     store.create_version(version)
     units = store.copy_units(version, copied)
-    embedded, resumed = embed_units(store, version, fresh, settings, embedder_factory, progress, done_before)
+    embedded, resumed, family = embed_units(store, version, fresh, settings, embedder_factory, progress,
+                                            done_before, kept_family)
     store.copy_documents(version, copied)
     store.add_documents(version, [replace(d, people=tuple((p.name, p.role) for p in people(d))) for d in fresh])
-    store.activate(version, layout_of(settings))
+    store.activate(version, layout_of(settings), family or store.family())
     return version, units + embedded, resumed
 
 
@@ -174,7 +176,7 @@ def remove(doc_ids: Iterable[str], settings: Settings, wait: float = WRITER_WAIT
         store.create_version(version)
         units = store.copy_units(version, keep)
         store.copy_documents(version, keep)
-        store.activate(version, store.layout())
+        store.activate(version, store.layout(), store.family())
     return IngestReport(version=version, removed=sorted(wanted), untouched=sorted(keep), units=units,
                         seconds=time.perf_counter() - started)
 
@@ -189,19 +191,23 @@ def list_documents(settings: Settings) -> list[ListedDocument]:
 
 def embed_units(store: Store, version: str, documents: list[Document], settings: Settings,
                 embedder_factory: Callable[[], Embedder], progress: bool,
-                done_before: dict[tuple[str, str], list[float]]) -> tuple[int, int]:
+                done_before: dict[tuple[str, str], list[float]], kept_family: str = "") -> tuple[int, int, str]:
     """Chunk, attribute and embed new documents into `version`.
 
     Units an interrupted ingest already embedded (`done_before`) keep their vectors; the embedder is only
-    built when something is left to embed. Returns (units written, units resumed)."""
+    built when something is left to embed, and must make vectors of the `kept_family` of the vectors
+    copied beside them. Returns (units written, units resumed, the family of the new vectors or "")."""
     pending: list[tuple[Unit, Document]] = [
         (u, d) for d in documents for u in make_units(d, settings.max_unit_chars, settings.max_unit_sentences)]
     resumed = [(u, d) for u, d in pending if (u.chunk_id, d.content_hash) in done_before]
     todo = [(u, d) for u, d in pending if (u.chunk_id, d.content_hash) not in done_before]
     for batch in batched(resumed, 500):
         store.add_units(version, [(u, d.content_hash, done_before[(u.chunk_id, d.content_hash)]) for u, d in batch])
+    family = ""
     if todo:
         embedder = embedder_factory()
+        family = getattr(embedder, "family", "")
+        check_family(kept_family, family)
         bar = tqdm(total=len(todo), desc="Embedding passages", unit="passage", disable=not progress)
         for batch in batched(todo, max(settings.embed_batch_size * 4, 16)):
             vectors = embedder.embed_documents([embedding_text(u) for u, _ in batch],
@@ -209,4 +215,5 @@ def embed_units(store: Store, version: str, documents: list[Document], settings:
             store.add_units(version, [(u, d.content_hash, v.tolist()) for (u, d), v in zip(batch, vectors)])
             bar.update(len(batch))
         bar.close()
-    return len(pending), len(resumed)
+    return len(pending), len(resumed), family
+

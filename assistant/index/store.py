@@ -107,6 +107,13 @@ def read_all(collection, include: list[str]) -> dict[str, list]:
         offset += PAGE
 
 
+def check_family(indexed: str, encoder: str) -> None:
+    """Vectors of two families (e.g. fp32 and an unverified bf16) are not comparable: refuse to mix them."""
+    if indexed and encoder and indexed != encoder:
+        raise StoreError(f"the index holds {indexed} vectors and this machine's encoder makes {encoder} "
+                         "ones, which do not mix; run `assistant ingest --rebuild` to embed everything again, "
+                         "or set ASSISTANT_MODEL_BACKEND to a backend of the index's family.")
+
 @dataclass
 class Snapshot:
     """Everything a reader needs from one finished version: the units, the documents, dense search."""
@@ -159,6 +166,11 @@ class Store:
         """How the active version derived units and documents (chunking, stored fields); "" when unknown."""
         return self._pointer().get("layout") or ""
 
+    def family(self) -> str:
+        """The vector family of the active version's units (e.g. "embeddinggemma-300m/fp32"): backends of
+        one family make interchangeable vectors; "" when unknown (built before it was recorded)."""
+        return self._pointer().get("family") or ""
+
     # Versions.
 
     def units_name(self, version: str) -> str:
@@ -183,9 +195,9 @@ class Store:
         self.client.create_collection(self.units_name(version), embedding_function=None, configuration=HNSW)
         self.client.create_collection(self.docs_name(version), embedding_function=None)
 
-    def activate(self, version: str, layout: str) -> None:
+    def activate(self, version: str, layout: str, family: str) -> None:
         """Point readers at `version` (one metadata write), then drop the versions nobody uses."""
-        self.meta.modify(metadata={"active": version, "layout": layout})
+        self.meta.modify(metadata={"active": version, "layout": layout, "family": family})
         self.drop_unused()
 
     def drop_unused(self) -> None:
