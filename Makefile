@@ -54,6 +54,12 @@ eval-tydi: eval-tydiqa_id
 train-reader: install
 	HF_HUB_OFFLINE=1 $(BIN)/python -m assistant.reading.train
 
+# Speed, memory and disk from 1k to ~100k units, embedded and on a Chroma server, each speed beside its floor
+# (cached vectors after the first run); writes bench/RESULTS.md, results.json and charts. Paste
+# `python -m assistant.evaluation.performance readme` into README.md afterwards (a test checks it).
+bench: install
+	HF_HUB_OFFLINE=1 $(BIN)/python -m assistant.evaluation.performance --out bench
+
 # 16 concurrent clients, 1,000 questions against the real app on loopback (minutes; not part of `make test`).
 soak: install
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q -s --soak tests/soak
