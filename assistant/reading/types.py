@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import re
 
-from ..answer.policy import COUNT, MONEY
-
 MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
           "january|february|march|may|june|july|august|october|december|"
           "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec")
+# A count: a number that is not a year, not part of a date (3/6/2024, "3-6 Juni", "26 Oktober"), or a
+# number word; "salah satu" (one of) and "satu-satunya" (the only) count nothing.
+COUNT = re.compile(rf"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)(?!\s*(?:{MONTHS})\b)|"
+                   r"(?<!salah )\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
+                   r"ratusan|ribuan|ketiga|kedua|keempat|kelima)\b(?!-satunya)", re.I)
+MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
 DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
 WHEN = re.compile(
     rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\b|"
