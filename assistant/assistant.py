@@ -105,29 +105,36 @@ class Assistant:
         question = self.check_question(question)
         with self._lock:
             self._refresh()
-        return understand(question, history, self.people, self._corpus_text,
-                          self.retriever.corpus_lang)
+            return self._understand(question, history)
+
+    def _understand(self, question: str, history: Iterable[Any] | None) -> Understanding:
+        """`understand` on a checked question, against the snapshot in use (call holding `self._lock`)."""
+        return understand(question, history, self.people, self._corpus_text, self.retriever.corpus_lang)
 
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
-        """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies)."""
+        """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies).
+
+        The index version is checked once, and the question understood and searched against that one."""
         started = time.perf_counter()
-        understood = self.understand(question, history)
-        ask = understood.ask
-        understood_at = time.perf_counter()
+        question = self.check_question(question)
         with self._lock:
             self._refresh()
             snapshot = self.snapshot
+            understood = self._understand(question, history)
+            understood_at = time.perf_counter()
+            ask = understood.ask
             k = self.settings.read_context if self.reader else self.settings.top_k
             passages = self.retriever.retrieve(understood.query, k=k, speakers=understood.steer)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
                 understood = replace(understood, topic_share=self.retriever.topic_share(ask.topic, ask.people))
+        retrieved = time.perf_counter()
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)
-        retrieved = time.perf_counter()
+        read = time.perf_counter()
         answer = self.answerer.answer(understood, passages)
         done = time.perf_counter()
         answer.timings = {"understand": understood_at - started, "retrieve": retrieved - understood_at,
-                          "answer": done - retrieved, "total": done - started}
+                          "read": read - retrieved, "answer": done - read, "total": done - started}
         return answer
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
