@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Callable, Protocol
 import numpy as np
 
 from ..errors import ModelError
-from .provision import ONNX_FILE, ensure_model, ensure_onnx, exclusive, is_ready
+from .locks import exclusive
+from .provision import ONNX_FILE, ensure_model, ensure_onnx, is_ready
 
 if TYPE_CHECKING:
     from ..config import Settings

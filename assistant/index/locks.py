@@ -54,6 +54,19 @@ def writer_lock(settings: Settings, wait: float = WRITER_WAIT_SECONDS) -> Iterat
         handle.close()  # closing releases the flock
 
 
+@contextmanager
+def exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_path` (created if needed). Several processes (tests, ingest, the
+    web app) may want the same export or measurement at once: one does it, the others then reuse it."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def acquire(path: Path, wait: float) -> IO[str]:
     """An open handle on `path` holding its exclusive flock."""
     deadline = time.monotonic() + wait

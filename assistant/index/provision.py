@@ -14,8 +14,6 @@ this module stays free of the embedding pipeline).
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import io
 import json
@@ -30,9 +28,10 @@ import warnings
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..errors import ModelError
+from .locks import exclusive
 
 log = logging.getLogger(__name__)
 
@@ -138,19 +137,6 @@ def ensure_model(model_dir: Path, progress: bool = True) -> Path:
 
 ONNX_FILE = "model.onnx"
 ONNX_MARKER = ".verified-onnx.json"
-
-
-@contextlib.contextmanager
-def exclusive(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `lock_path` (created if needed). Several processes (tests, ingest, the
-    web app) may want the same export or measurement at once: one does it, the others then reuse it."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def onnx_dir_for(model_dir: Path) -> Path:
