@@ -102,7 +102,7 @@ def evaluate_bench(folder: Path, settings: Settings, index_root: Path, limit: in
     bench_settings = settings.with_(index_dir=Path(index_root) / folder.name)
     embedder = embedder or load_embedder(bench_settings)
     started = time.perf_counter()
-    print(ingest([folder / "passages.jsonl"], bench_settings, lambda: embedder, progress=progress).summary())
+    print(ingest([folder / "passages.jsonl"], bench_settings, lambda: embedder, progress=progress, sync=True).summary())
     report = BenchReport(bench=str(folder), questions=len(next(iter(by_lang.values()), [])),
                          index_seconds=time.perf_counter() - started)
     configs = {"dense": lambda: Assistant(settings=top_unit(bench_settings), embedder=embedder, mode="dense",

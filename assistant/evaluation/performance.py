@@ -289,7 +289,7 @@ def build_index(corpus: Path, settings, vectors: StoredVectors) -> dict:
 
     with timed_chroma_writes() as spent:
         started = time.perf_counter()
-        report = ingest([corpus], settings, lambda: vectors, rebuild=True, progress=True)
+        report = ingest([corpus], settings, lambda: vectors, rebuild=True, sync=True, progress=True)
         seconds = time.perf_counter() - started
     if report.problems:  # a skipped document would silently shrink the size being measured
         raise RuntimeError(f"ingest skipped {len(report.problems)} bench documents: {report.problems[:3]}")

@@ -93,7 +93,7 @@ def bot_for(settings: Settings, passages: Path | None, embedder):
 
     if passages is not None:
         settings = settings.with_(index_dir=project_root() / "eval" / "bench-index" / passages.parent.name)
-        print(ingest([passages], settings, lambda: embedder).summary())
+        print(ingest([passages], settings, lambda: embedder, sync=True).summary())
     return Assistant(settings=settings.with_(reading=False), embedder=embedder, build=passages is None,
                      progress=False)
 
