@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .answer.extractive import ExtractiveAnswerer, citation
+from .answer.page import answer_from_page
 from .answer.policy import Answerer
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
@@ -131,6 +132,9 @@ class Assistant:
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)
         read = time.perf_counter()
+        if understood.page:  # asked about the page (editor, outlet, …): answer from its page lines
+            passages = answer_from_page(understood.page, question, understood.compares, passages,
+                                        snapshot.documents)
         answer = self.answerer.answer(understood, passages)
         done = time.perf_counter()
         answer.timings = {"understand": understood_at - started, "retrieve": retrieved - understood_at,

@@ -12,7 +12,12 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """A cleaned document: `text` is what is chunked and cited; everything else is metadata."""
+    """A cleaned document: `text` is what is chunked and cited; everything else is metadata.
+
+    `page_lines` are (kind, start, end) spans of `text` that a reader sees on a scraped page around the
+    article: "date", "title", "editor" lines, and the "dateline" and "credit" paragraphs (the whole
+    paragraph holding the prefix or the credit). They are cited for questions about the page only; content
+    units never hold their non-article text."""
 
     doc_id: str
     text: str
@@ -24,6 +29,7 @@ class Document:
     dateline: str = ""  # place the article was filed from, e.g. "Surabaya"
     content_hash: str = ""
     people: tuple[tuple[str, str], ...] = ()  # (name, role) of everyone named, found at ingest
+    page_lines: tuple[tuple[str, int, int], ...] = ()  # (kind, start, end), see above; () unless a scraped page
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,9 @@ class Passage:
     dense: float = 0.0  # cosine similarity of the dense leg
     lexical: float = 0.0  # normalised BM25 score of the lexical leg
     reading: float = 0.0  # the reader's probability that this unit answers (0.0 when not read)
+    # share of the question's names, numbers and acronyms (those any retrieved document holds) that this
+    # unit's document holds: below 1, the document is about another event or person than the one asked
+    anchored: float = 1.0
 
     @property
     def doc_id(self) -> str:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant.documents.readers import find_files, read_documents
+from assistant.documents.units import make_units
 from assistant.errors import DocumentError
 
 
@@ -106,6 +107,12 @@ def test_page_with_only_boilerplate_is_reported(tmp_path):
     assert report.documents == [] and "no article text" in report.problems[0]
 
 
+def test_page_with_only_page_lines_is_reported(tmp_path):
+    (tmp_path / "empty.txt").write_text("Monday, 16-09-2024\n\nJudul Berita Yang Cukup Panjang\n\nEditor : Ani\n")
+    report = read_documents([tmp_path])
+    assert report.documents == [] and "no article text" in report.problems[0]
+
+
 def test_second_document_with_the_same_id_is_reported_and_the_first_kept(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "Pertama."}\n')
     (tmp_path / "b.jsonl").write_text('{"id": "x", "text": "Kedua."}\n')
@@ -138,7 +145,10 @@ def test_press_note_of_one_paragraph_is_read(tmp_path):
                                         "(3/6/2024). “Kami siap,” ujar Heni.\n")
     report = read_documents([tmp_path])
     assert report.problems == []
-    assert [d.text for d in report.documents] == [
+    [doc] = report.documents
+    assert doc.text == ("Surabaya - Kanwil Kemenkumham Jatim menggelar rapat koordinasi pada Senin (3/6/2024). "
+                        "“Kami siap,” ujar Heni.")
+    assert [u.text for u in make_units(doc)] == [
         "Kanwil Kemenkumham Jatim menggelar rapat koordinasi pada Senin (3/6/2024). “Kami siap,” ujar Heni."]
 
 

@@ -15,6 +15,7 @@ from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
 from .conversation import resolve
+from .page import page_kind
 
 # "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
 SPEAKER_QUESTIONS = [
@@ -50,9 +51,34 @@ LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:wer
                            r"apa saja|siapa saja|mana saja)\b", re.I)
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
+# A question about two or more events or articles at once: it needs a citation from each.
+COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
+                      r"(?:the )?two (?:events|articles|stories|reports)|which (?:came|was held|happened) first|"
+                      r"masing-masing|kedua(?:nya| acara| kegiatan| artikel| berita)|dua (?:acara|kegiatan|artikel|berita)|"
+                      r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
+                      r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
+# with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
+WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
+office post siapa siapakah apa apakah jabatan jabatannya peran perannya posisi posisinya dia ia beliau
+itu sebenarnya sih ya""".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
+def who_is(question: str, people: tuple[str, ...]) -> bool:
+    """Asks only who a known person is (their role), named or carried from an earlier turn."""
+    names = {w for person in people for w in re.findall(r"\w+", person.lower())}
+    rest = [w for w in re.findall(r"\w+", question.lower()) if w not in names]
+    return bool(people) and bool(rest) and rest[0] in ("who", "siapa", "siapakah", "what", "apa", "apakah") \
+        and all(w in WHO_IS_WORDS for w in rest)
+
+
+def compares(question: str) -> bool:
+    """About several events at once: a comparison word, or two different years named."""
+    return COMPARES.search(question) is not None or len(set(YEAR.findall(question))) >= 2
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -99,6 +125,9 @@ class Understanding:
     same_language: bool = True  # asked in the documents' language (similarities run higher)
     answer_type: str = ""  # see `answer_type`: "when", "where", "who", "count", "money", "why", "list" or ""
     topic_share: float = 1.0  # for an `ask` with a topic: their best match / the corpus's best match
+    compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
+    who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
+    page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -152,9 +181,11 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     """Read `question` (stripped, checked) in the context of `history` and of the corpus's people."""
     lang = detect(question)
     followed = resolve(question, history, known_people)
+    ask = speaker_ask(question, followed.people, known_people, corpus_text)
     return Understanding(
-        question=question, lang=lang, query=followed.query, people=followed.people,
-        ask=speaker_ask(question, followed.people, known_people, corpus_text),
+        question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=answer_type(question),
+        answer_type=answer_type(question), compares=compares(question),
+        who_is=who_is(question, followed.people),
+        page=None if ask else page_kind(question),  # "Apa komentar editor X?" asks for words, not the page
     )

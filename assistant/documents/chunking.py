@@ -1,6 +1,6 @@
 """Sentence-aware chunking into citable units with exact character offsets.
 
-A unit is one to three sentences of one paragraph (at most `max_chars` where the sentences allow), so a
+A unit is one to three sentences of one paragraph of article content (never a page line, see `units`) (at most `max_chars` where the sentences allow), so a
 citation points at a short, quotable span and `document.text[unit.start:unit.end] == unit.text`.
 
 Written by hand because the offsets must be exact and Indonesian news text needs rules the generic
@@ -83,9 +83,10 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def paragraph_sentences(text: str) -> list[list[Span]]:
-    """The sentences of each paragraph, in order: each paragraph is split once, so the whole is linear."""
-    return [split_sentences(text[p.start:p.end], p.start) for p in paragraphs(text)]
+def paragraph_sentences(text: str, blocks: list[Span] | None = None) -> list[list[Span]]:
+    """The sentences of each paragraph (or of each span of `blocks`, such as a document's article content
+    without its page lines), in order: each is split once, so the whole is linear."""
+    return [split_sentences(text[p.start:p.end], p.start) for p in (paragraphs(text) if blocks is None else blocks)]
 
 
 def sentences(text: str) -> list[Span]:

@@ -1,8 +1,16 @@
-"""Turn a scraped news page (plain text copied from a browser) into article text plus metadata.
+"""Turn a scraped news page (plain text copied from a browser) into the page a reader sees, minus furniture.
 
 Scraped pages carry navigation words, photo captions, "Baca juga:" related-article headlines, comment
-forms and credit lines. None of that is article content, so none of it may be indexed or cited; what is
-useful (title, outlet, dates, editor, dateline) is kept as metadata instead.
+forms and "Related Articles" lists. None of that is what a reader reads as the article, so it is dropped.
+
+The lines a reader does see around the article are kept in the text, in page order, as *page lines*: the
+date line ("Monday, 16-09-2024"), the headline, the editor line ("Editor : Yanuar D"), the dateline
+paragraph ("Surabaya | barometerbali – Kanwil …", whose prefix names place and outlet) and the paragraph
+that closes with a credit ("… tutup Hendro. (BB/502/hms/Kemenkumham Jatim/redho)"). A question about the
+page itself (who edited it, which outlet ran it) can then be answered with a citation into the stored
+text. Page lines are never article content: `article_bounds` says which part of a page line is, and
+content units are made of that part only. Their values also go to metadata (title, outlet, dates,
+byline, dateline), as before.
 
 Written by hand: readability-style libraries work on HTML, and our input is already flattened text.
 """
@@ -11,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 # Whole lines that are page furniture, never article content.
 BOILERPLATE_LINES = re.compile(
@@ -42,10 +51,24 @@ EVENT_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 DOMAIN = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*\.(?:com|co\.id|id|net|org|news))\b")
 
 
+# Page lines that are wholly outside the article, and those that hold article text after or before them.
+WHOLE_LINE_KINDS = ("date", "title", "editor")
+PAGE_LINE_KINDS = (*WHOLE_LINE_KINDS, "dateline", "credit")
+
+
+@dataclass
+class Line:
+    """One kept line of the page: article text, a page line (`kinds` non-empty), or both (a dateline or
+    credit paragraph, which holds article text after its prefix or before its credit)."""
+
+    text: str
+    kinds: list[str] = field(default_factory=list)
+
+
 @dataclass
 class CleanPage:
-    title: str
-    paragraphs: list[str]
+    title: str = ""
+    lines: list[Line] = field(default_factory=list)  # everything kept, in page order
     source: str = ""
     date: str = ""
     event_dates: list[str] = field(default_factory=list)
@@ -55,11 +78,56 @@ class CleanPage:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.paragraphs)
+        """What the document stores and citations point into: every kept line, one paragraph each."""
+        return "\n\n".join(line.text for line in self.lines)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The article content alone: page lines left out, the dateline prefix and the credit cut off."""
+        parts = (line.text[slice(*article_bounds(line.kinds, line.text))] for line in self.lines)
+        return [part for part in parts if part]
+
+    @property
+    def page_lines(self) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of each page line in `text`, in page order."""
+        spans: list[tuple[str, int, int]] = []
+        start = 0
+        for line in self.lines:
+            spans.extend((kind, start, start + len(line.text)) for kind in line.kinds)
+            start += len(line.text) + 2
+        return spans
 
 
 def iso_date(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def dateline_match(paragraph: str) -> re.Match[str] | None:
+    """The dateline prefix opening a paragraph ("Surabaya | barometerbali – "), if any."""
+    return DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph)
+
+
+def credit_match(paragraph: str) -> re.Match[str] | None:
+    """The credit closing a paragraph ("(BB/502/hms/redho)"); a bracket without a "/" is article text."""
+    match = CREDIT.search(paragraph)
+    return match if match and "/" in match["credit"] else None
+
+
+def article_bounds(kinds: Iterable[str], line: str) -> tuple[int, int]:
+    """(start, end) of the article text within a kept line holding page lines of `kinds`.
+
+    A date, title or editor line holds none; a dateline paragraph starts after its prefix, a credit
+    paragraph ends before its credit (and the space before it). Units are made of this part only, so that
+    page lines are cited for page questions and never as article content."""
+    start, end = 0, len(line)
+    for kind in kinds:
+        if kind in WHOLE_LINE_KINDS:
+            return 0, 0
+        if kind == "dateline" and (match := dateline_match(line)):
+            start = match.end()
+        if kind == "credit" and (match := credit_match(line)):
+            end = len(line[:match.start()].rstrip())
+    return start, max(start, end)
 
 
 def _is_title_candidate(line: str) -> bool:
@@ -78,9 +146,10 @@ def _reads_like_prose(line: str) -> bool:
 
 
 def clean_page(raw: str) -> CleanPage:
-    """Split a scraped page into title, body paragraphs and metadata."""
+    """Split a scraped page into its kept lines (page lines and article paragraphs) and metadata."""
     lines = [line.strip().replace("\u00a0", " ").strip() for line in raw.splitlines()]
-    page = CleanPage(title="", paragraphs=[])
+    page = CleanPage()
+    article: list[Line] = []
     skip_next_headline = False
     for line in lines:
         if not line:
@@ -92,7 +161,9 @@ def clean_page(raw: str) -> CleanPage:
             skip_next_headline = False
             page.removed.append(line)
             continue
-        if _take_metadata_line(line, page):
+        kind = _take_metadata_line(line, page)
+        if kind:
+            page.lines.append(Line(line, [kind]))
             continue
         related = RELATED_HEADER.match(line)
         if related:
@@ -102,56 +173,52 @@ def clean_page(raw: str) -> CleanPage:
         if BOILERPLATE_LINES.match(line) or CAPTION.search(line):
             page.removed.append(line)
             continue
-        if not page.title and not page.paragraphs:
-            if _reads_like_prose(line):
-                page.paragraphs.append(line)  # no headline: the text starts here
-            elif _is_title_candidate(line):
+        if not page.title and not article and not _reads_like_prose(line):
+            if _is_title_candidate(line):
                 page.title = line
+                page.lines.append(Line(line, ["title"]))
             else:
                 page.removed.append(line)  # section labels and menu words above the headline
             continue
-        page.paragraphs.append(line)
-    _strip_dateline(page)
-    _strip_credit(page)
-    page.event_dates = sorted({iso_date(m["d"], m["m"], m["y"]) for m in EVENT_DATE.finditer(page.text)})
+        article.append(Line(line))  # with no headline, the text starts at the first line of prose
+        page.lines.append(article[-1])
+    if article:
+        _mark_dateline(article[0], page)
+        _mark_credit(article[-1], page)
+    page.event_dates = sorted({iso_date(m["d"], m["m"], m["y"])
+                               for m in EVENT_DATE.finditer("\n\n".join(page.paragraphs))})
     if not page.source:
         domains = DOMAIN.findall(raw)
         page.source = domains[0] if domains else ""
     return page
 
 
-def _take_metadata_line(line: str, page: CleanPage) -> bool:
-    """Consume a publication-date or editor line into metadata; True when consumed."""
+def _take_metadata_line(line: str, page: CleanPage) -> str:
+    """The page-line kind of a publication-date or editor line, its value taken into metadata; "" else."""
     published = PUBLISHED.match(line)
     if published and not page.date:
         page.date = iso_date(published["d"], published["m"], published["y"])
-        page.removed.append(line)
-        return True
+        return "date"
     editor = EDITOR.match(line)
     if editor:
         page.byline = editor["name"].strip()
-        page.removed.append(line)
-        return True
-    return False
+        return "editor"
+    return ""
 
 
-def _strip_dateline(page: CleanPage) -> None:
-    if not page.paragraphs:
-        return
-    match = DATELINE.match(page.paragraphs[0]) or PLACE_DATELINE.match(page.paragraphs[0])
+def _mark_dateline(line: Line, page: CleanPage) -> None:
+    """The first paragraph opening with a dateline is a page line; place and outlet go to metadata."""
+    match = dateline_match(line.text)
     if match:
         page.dateline = (match["place"] or "").strip()
         page.source = match.groupdict().get("outlet") or page.source
-        page.removed.append(match.group(0).strip())
-        page.paragraphs[0] = page.paragraphs[0][match.end():]
+        line.kinds.append("dateline")
 
 
-def _strip_credit(page: CleanPage) -> None:
-    if not page.paragraphs:
-        return
-    match = CREDIT.search(page.paragraphs[-1])
-    if match and "/" in match["credit"]:
+def _mark_credit(line: Line, page: CleanPage) -> None:
+    """The last paragraph closing with a credit is a page line; the credit joins the byline."""
+    match = credit_match(line.text)
+    if match:
         credit = match["credit"].strip()
         page.byline = f"{page.byline}; {credit}" if page.byline else credit
-        page.removed.append(match.group(0).strip())
-        page.paragraphs[-1] = page.paragraphs[-1][: match.start()].rstrip()
+        line.kinds.append("credit")

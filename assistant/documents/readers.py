@@ -23,7 +23,8 @@ from ..errors import DocumentError
 from ..schema import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
-# Bump when cleaning or chunking changes, so that ingest re-embeds every document.
+# Bump when cleaning or chunking changes, so that ingest re-embeds every document. A change that alters only
+# some documents' text or page lines needs none: their hash changes by itself, and the others' indexes stay.
 PIPELINE_VERSION = "4"
 # Byte-order marks and the codec that reads past them; UTF-32-LE's mark starts like UTF-16-LE's, so first.
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -33,6 +34,8 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
 # overrides (they reorder what a terminal or browser shows). Document text is printed to both.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 EXAMPLE = '{"id": "a1", "text": "…"}'
+NO_ARTICLE = ("no article text left after removing page boilerplate; if every line is article text, save it "
+              "as .md to keep them all")
 
 
 @dataclass
@@ -63,8 +66,13 @@ def content_hash(*parts: str) -> str:
 
 
 def finish(doc: Document) -> Document:
-    """Stamp the content hash that incremental ingest compares."""
+    """Stamp the content hash that incremental ingest compares.
+
+    Page lines count only when there are some, so that documents without them (Markdown, JSON Lines) keep
+    the hash they had before page lines existed, and their indexes stay valid."""
     fields = (doc.doc_id, doc.text, doc.title, doc.source, doc.date, doc.byline, doc.dateline)
+    if doc.page_lines:
+        fields += (json.dumps(doc.page_lines),)
     return Document(**{**doc.__dict__, "content_hash": content_hash(*fields)})
 
 
@@ -91,11 +99,16 @@ def decode(data: bytes) -> str:
 
 
 def read_news_page(path: Path, text: str) -> Document:
+    """A scraped page: its kept lines as text, page lines marked; DocumentError when no article is left
+    (a page of only a headline and a date line has nothing to chunk)."""
     page = clean_page(text)
+    if not page.paragraphs:
+        raise DocumentError(NO_ARTICLE)
     return Document(
         doc_id=safe_text(path.name), text=page.text, title=page.title, source=page.source,
         date=page.date or (page.event_dates[0] if page.event_dates else ""),
         event_dates=tuple(page.event_dates), byline=page.byline, dateline=page.dateline,
+        page_lines=tuple(page.page_lines),
     )
 
 
@@ -194,8 +207,7 @@ def read_file(path: Path, report: ReadReport, max_bytes: int) -> list[tuple[str,
         report.skip(str(path), str(exc))
         return []
     if not doc.text.strip():
-        report.skip(str(path), "no article text left after removing page boilerplate; if every line is "
-                               "article text, save it as .md to keep them all")
+        report.skip(str(path), NO_ARTICLE)
         return []
     return [(str(path), doc)]
 

@@ -5,17 +5,36 @@ from __future__ import annotations
 from ..config import Settings
 from ..schema import Document, Unit
 from .attribution import Person, attribute
-from .chunking import chunk_id, group_sentences, paragraph_sentences, sentences
+from .chunking import Span, chunk_id, group_sentences, paragraph_sentences, paragraphs
+from .cleaning import article_bounds
+
+
+def content_paragraphs(doc: Document) -> list[Span]:
+    """The spans of `doc.text` that are article content: every paragraph, less what its page lines hold.
+
+    A date, title or editor line is left out, the dateline paragraph starts after its prefix and the credit
+    paragraph ends before its credit, so units cite the article, never the page around it, and their texts
+    are those of the article alone (as before page lines were kept in the text)."""
+    kinds: dict[int, list[str]] = {}
+    for kind, start, _ in doc.page_lines:
+        kinds.setdefault(start, []).append(kind)
+    spans = []
+    for paragraph in paragraphs(doc.text):
+        start, end = article_bounds(kinds.get(paragraph.start, ()), doc.text[paragraph.start:paragraph.end])
+        if start < end:
+            spans.append(Span(paragraph.start + start, paragraph.start + end))
+    return spans
 
 
 def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
                max_sentences: int = Settings.max_unit_sentences) -> list[Unit]:
-    """The units of one document, in order, each carrying its speaker and role when it has one.
+    """The units of one document's article content, in order, each carrying its speaker and role when it
+    has one.
 
     A unit's speaker is the first speaker attributed inside it, else its paragraph's: in
     "Pada masa kini, lanjut Heni, … Mengingat, hoax dan disinformasi …" the second sentence is Heni's too.
     """
-    by_paragraph = paragraph_sentences(doc.text)
+    by_paragraph = paragraph_sentences(doc.text, content_paragraphs(doc))
     spans = [s for paragraph in by_paragraph for s in paragraph]
     speaker_of = dict(zip(spans, attribute(doc.text, spans)[0]))  # one lookup per sentence: linear time
     units: list[Unit] = []
@@ -34,8 +53,9 @@ def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
 
 
 def people(doc: Document) -> list[Person]:
-    """Everyone the document names, speakers or not (used to tell "never spoke" from "unknown")."""
-    return attribute(doc.text, sentences(doc.text))[1].people
+    """Everyone the document's article names, speakers or not (used to tell "never spoke" from "unknown")."""
+    spans = [s for paragraph in paragraph_sentences(doc.text, content_paragraphs(doc)) for s in paragraph]
+    return attribute(doc.text, spans)[1].people
 
 
 def embedding_text(unit: Unit) -> str:

@@ -69,20 +69,25 @@ def unit_metadata(unit: Unit, content_hash: str) -> dict:
 
 
 def doc_metadata(doc: Document) -> dict:
-    """Chroma metadata holds scalars only: event dates joined, people as a JSON list of [name, role]."""
+    """Chroma metadata holds scalars only: event dates joined, people as a JSON list of [name, role], page
+    lines as a JSON list of [kind, start, end]."""
     return {"title": doc.title, "source": doc.source, "date": doc.date, "byline": doc.byline,
             "dateline": doc.dateline, "event_dates": ",".join(doc.event_dates),
             "content_hash": doc.content_hash,
-            "people": json.dumps([list(person) for person in doc.people], ensure_ascii=False)}
+            "people": json.dumps([list(person) for person in doc.people], ensure_ascii=False),
+            "page_lines": json.dumps([list(line) for line in doc.page_lines])}
 
 
 def doc_from_record(doc_id: str, text: str, meta: dict) -> Document:
+    """The stored document; an index written before a field existed gives its empty value."""
     events = tuple(e for e in (meta.get("event_dates") or "").split(",") if e)
     people = tuple((str(name), str(role)) for name, role in json.loads(meta.get("people") or "[]"))
+    page_lines = tuple((str(kind), int(start), int(end))
+                       for kind, start, end in json.loads(meta.get("page_lines") or "[]"))
     return Document(doc_id=doc_id, text=text, title=meta.get("title", ""), source=meta.get("source", ""),
                     date=meta.get("date", ""), event_dates=events, byline=meta.get("byline", ""),
                     dateline=meta.get("dateline", ""), content_hash=meta.get("content_hash", ""),
-                    people=people)
+                    people=people, page_lines=page_lines)
 
 
 def unit_from_record(chunk_id: str, text: str, meta: dict) -> Unit:

@@ -1,0 +1,162 @@
+"""Questions about the page rather than the article: its headline, outlet, editor, date line, dateline.
+
+Cleaning keeps these lines in a scraped page's text as page lines (see `documents.cleaning`), and content
+units never hold them, so retrieval never offers them. A question asking for one is answered from that
+page line of the documents it is about, quoted and cited like any unit.
+
+Which documents: those retrieved whose page holds the question's topic (its words less the page words:
+"bootcamp 2024" of "Siapa editor berita bootcamp 2024?", "barometerbali" of "Kapan halaman barometerbali
+itu diterbitkan?"), or, when it names none, the best passage's document. The topic is checked word by
+word, not by similarity: a page question is mostly page words ("Who edited the … article?"), so the
+similarity of the whole question to the article text says little (0.13 for "Which news outlets covered
+the two events?", 0.21 for the off-topic "Siapa editor berita cuaca?"). A topic no page holds leaves the
+question to the ordinary passages and refusal threshold; a page that lacks the line asked for is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP
+from ..schema import Document, Passage, Unit
+
+WHEN = r"when|what date|which date|what day|kapan|tanggal|hari apa"
+PUBLISHED = (r"published|posted|put online|appeared|terbit|diterbitkan|dimuat|diunggah|tayang|ditayangkan|"
+             r"dipublikasikan")
+PAGE_NOUNS = r"articles?|story|page|news|piece|report|it|berita|artikel|halaman|tulisan|laman"
+COVERED = r"ran|run|covered|cover|reported|published|carried|wrote"
+NEWS_ID = r"berita|artikel|memuat|dimuat|memberitakan|diberitakan|meliput|diliput|menerbitkan|diterbitkan"
+
+
+def _all(*alternatives: str) -> str:
+    """A pattern matching a question that holds one word of each of `alternatives`, in any order."""
+    return "^" + "".join(rf"(?=.*\b(?:{words})\b)" for words in alternatives)
+
+
+# Which page line a question asks for, checked in order: the first pattern that matches decides. Words
+# that also name article content ("media", "title", "reporters", "covered") count only in a phrase that
+# asks about the page ("which media covered …", "title of the article", "who is the reporter").
+PAGE_PATTERNS = (
+    ("date", r"\b(?:date line|publication date|date of publication|page['’]s date|date (?:on|of) the page|"
+             r"baris tanggal|tanggal (?:terbit|halaman|pemuatan|publikasi|tayang))\b"),
+    ("title", r"\b(?:headlines?|judul(?:nya)?|title of (?:the|this|that) (?:article|story|news|report|piece|page)|"
+              r"(?:article|story|page|report)['’]s title|what(?:'s| is| was) the title)\b"),
+    ("editor", r"\b(?:editors?|edited|byline|redaktur(?:nya)?|penyunting|disunting|who wrote|ditulis oleh|"
+               r"siapa (?:yang )?menulis)\b|"
+               + _all(r"who|siapa", r"reporters?|wartawan|pewarta|penulis|author|writer")),
+    ("credit", r"\b(?:credit line|closing credit|baris kredit)\b"),
+    ("dateline", r"\b(?:datelines?|datelined|filed from|kota asal|asal berita)\b|"
+                 + _all(r"written|filed|ditulis|dikirim", r"from|dari")),
+    ("date", _all(WHEN, PUBLISHED, PAGE_NOUNS)),
+    ("dateline", r"\b(?:(?:news )?outlets?|news ?(?:web)?sites?|news portals?|portal (?:berita|apa|mana)|"
+                 r"situs (?:berita|web|apa|mana)|media (?:outlets?|berita)|news media|newspapers?|koran|surat kabar)\b|"
+                 + _all(r"(?:which|what) (?:news )?(?:web)?(?:site|media)", COVERED) + "|"
+                 + _all(r"(?:media|laman) (?:apa|mana)", NEWS_ID)),
+)
+PAGE_QUESTIONS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in PAGE_PATTERNS)
+# Words that say a page line or a page is meant, not which page: a page question's topic is its other words.
+PAGE_WORDS = frozenset("""
+article articles story stories news page pages piece report site sites website websites web outlet outlets
+media portal portals newspaper newspapers paper publication com co net org event events both two line
+headline headlines title dateline datelined date day published publish posted appeared ran run covered
+cover carried reported wrote written filed edited editor editors byline credit credited reporter reporters
+writer author city town place name
+berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya dua masing judul judulnya
+editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
+kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
+diberitakan meliput diliput menerbitkan tertera hari
+""".split()) | ENGLISH_STOP | INDONESIAN_STOP
+WORD = re.compile(r"\w+")
+# A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short
+# ending and they share this many first letters; "jatimnow" is not a form of "Jatim".
+SHARED_PREFIX = 4
+ENDING = 2
+# A question about several events names no topic ("Which outlets covered the two events?"): it is about
+# the documents of this many first passages.
+EVERY_DOCUMENT_PASSAGES = 5
+# A news agency's closing credit is the byline of a page without an editor line.
+FALLBACK = {"editor": "credit"}
+
+
+def page_kind(question: str) -> str | None:
+    """The page line `question` asks for ("date", "title", "editor", "dateline", "credit"), or None for a
+    question about the article's content ("When was the bootcamp held?")."""
+    return next((kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question)), None)
+
+
+def page_topic(question: str) -> list[str]:
+    """The words of a page question that say which page it means, lower-cased, in order."""
+    words = (w.lower() for w in WORD.findall(question))
+    return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in PAGE_WORDS))
+
+
+def same_word(a: str, b: str) -> bool:
+    """`a` and `b` are one word, or forms of one: the shorter (of `SHARED_PREFIX` letters or more) begins
+    the longer, which goes on for at most `ENDING` letters."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= SHARED_PREFIX and len(long) - len(short) <= ENDING
+                      and long.startswith(short))
+
+
+def holds(page_words: set[str], word: str) -> bool:
+    """True when the page has `word` or another form of it."""
+    return word in page_words or any(same_word(word, w) for w in page_words)
+
+
+def page_line(doc: Document, kind: str) -> tuple[str, int, int] | None:
+    """The document's first page line of `kind` (or of its fallback kind), None when it has neither."""
+    for wanted in (kind, FALLBACK.get(kind)):
+        line = next((line for line in doc.page_lines if line[0] == wanted), None)
+        if line:
+            return line
+    return None
+
+
+def page_passages(kind: str, documents: Mapping[str, Document], doc_ids: Iterable[str]) -> list[Passage]:
+    """A passage citing the `kind` page line of each document of `doc_ids`, in order; documents without
+    one are skipped. The line is looked up, not retrieved, and is exactly what was asked for: score,
+    similarity and reading are 1.0."""
+    passages = []
+    for doc_id in doc_ids:
+        doc = documents.get(doc_id)
+        line = page_line(doc, kind) if doc else None
+        if doc is None or line is None:
+            continue
+        found, start, end = line
+        unit = Unit(chunk_id=f"{doc_id}#page-{found}", doc_id=doc_id, text=doc.text[start:end], start=start,
+                    end=end, position=-1)
+        passages.append(Passage(unit=unit, score=1.0, title=doc.title, source=doc.source, date=doc.date,
+                                dense=1.0, reading=1.0))
+    return passages
+
+
+def asked_about(question: str, every: bool, passages: list[Passage],
+                documents: Mapping[str, Document]) -> list[str]:
+    """The ids of the documents a page question is about, best first (see the module's docstring).
+
+    With a topic: the first retrieved document whose page holds all of it, or with `every` each retrieved
+    document holding part of it, when together they hold all. Without one: the best passage's document, or
+    with `every` those of the first passages."""
+    retrieved = list(dict.fromkeys(p.doc_id for p in passages))
+    topic = page_topic(question)
+    if not topic:
+        first = passages[:EVERY_DOCUMENT_PASSAGES] if every else passages[:1]
+        return list(dict.fromkeys(p.doc_id for p in first))
+    held: dict[str, set[str]] = {}
+    for doc_id in (d for d in retrieved if d in documents):
+        page_words = {w.lower() for w in WORD.findall(documents[doc_id].text)}
+        held[doc_id] = {word for word in topic if holds(page_words, word)}
+    if not every:
+        return next(([d] for d, words in held.items() if len(words) == len(topic)), [])
+    chosen = [d for d, words in held.items() if words]
+    return chosen if set().union(*(held[d] for d in chosen)) == set(topic) else []
+
+
+def answer_from_page(kind: str, question: str, every: bool, passages: list[Passage],
+                     documents: Mapping[str, Document]) -> list[Passage]:
+    """The passages to answer a page question from: the `kind` page lines of the documents it is about
+    (none, so a refusal, when those pages show no such line: the jatimnow page has no date line), or
+    `passages` unchanged when it names a topic no page holds."""
+    about = asked_about(question, every, passages, documents)
+    return page_passages(kind, documents, about) if about else passages
