@@ -2,19 +2,21 @@
 question. Every signal is a number in a small range, computed from text and precomputed similarities only
 (no model call per candidate), so reading 20 candidates costs milliseconds.
 
-`FEATURES` names them in the order `vector` returns them; `reader.json` must list the same names, so a
+`FEATURES` names them in the order `vectors` returns them; `reader.json` must list the same names, so a
 signal added here without retraining fails loudly (and a test).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from ..answer.understanding import Understanding
 from ..schema import Passage
 from . import types
-from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, question_terms, roles_in
+from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, question_terms, roles_in, term_groups
 
 FEATURES: tuple[str, ...] = (
     "dense",            # cosine of the unit
@@ -37,6 +39,10 @@ FEATURES: tuple[str, ...] = (
     "says_when_asked",  # the question asks for someone's words and the unit is a statement
     "role_match",       # share of the roles the question describes found, in any form, in the unit or its role
     "title_match",      # share of the question's anchors in the document's title (the article asked about)
+    "weighted_overlap",  # share of the question's words found in the unit, each weighted by its rarity
+    "weighted_gap",     # ...minus the best candidate's share (<= 0)
+    "focus",            # ...of the words its document's title and lead do not hold: what is asked, not the event
+    "focus_gap",        # ...minus the best candidate's (<= 0)
 )
 
 ANCHOR = re.compile(r"#\w+|\b\d[\d/.,:-]*\d\b|\b\d\b|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+\b")
@@ -57,6 +63,8 @@ class Question:
     terms: frozenset[str]  # lower-cased content words, with translations and role forms
     anchors: frozenset[str]  # lower-cased language-independent tokens: names, numbers, acronyms, hashtags
     roles: tuple[tuple[str, ...], ...]  # per role it describes, its Indonesian forms
+    groups: tuple[tuple[str, ...], ...] = ()  # per content word outside roles: it and its translations
+    weights: Mapping[str, "Term"] = field(default_factory=dict)  # see `weigh`
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,7 @@ class Candidate:
     title: str = ""
     doc_text: str = ""
     is_lead: bool = False
+    lead: str = ""  # the text of its document's first unit
     people: tuple[str, ...] = field(default=())  # the people the question is about
 
 
@@ -81,15 +90,69 @@ def read_question(understood: Understanding) -> Question:
     anchors = {a.lower() for a in ANCHOR.findall(text) if a.lower() not in NOT_ANCHORS}
     anchors -= {w for w in anchors if w.isalpha() and w in STOP}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),
-                    anchors=frozenset(anchors), roles=tuple(roles_in(text)))
+                    anchors=frozenset(anchors), roles=tuple(roles_in(text)),
+                    groups=tuple(term_groups(text, understood.lang)))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing the question asks for, as the text may say it: words (an inflected form counts: "wakil"
+    in "mewakili") and phrases (a role's long forms), weighted by rarity."""
+
+    weight: float
+    forms: frozenset[str]
+    phrases: tuple[str, ...] = ()
+
+    def found(self, vocabulary: set[str], text: str) -> bool:
+        return bool(self.forms & vocabulary) or any(has_phrase(text, p) for p in self.phrases)
+
+
+def idf(frequency: int, units: int) -> float:
+    return math.log((units + 1) / frequency)
+
+
+def weigh(question: Question, seen: set[str], df: Mapping[str, int], units: int) -> Question:
+    """The question with its weighted terms: one per content word (an English word's translations are
+    alternatives of one term) and one per role it describes, whatever its forms ("PR" and "hubungan
+    masyarakat" are one term). A term weighs the inverse document frequency (over units) of its most
+    common form; a term no unit holds weighs nothing, so an absent word or an unused dictionary sense does
+    not dilute the shares. `seen` are the candidates' words, where inflected forms are looked for ("wakil"
+    in "mewakili"): the corpus is too large to scan per question."""
+    terms: dict[str, Term] = {}
+    for group in question.groups:
+        forms = {w for alt in group for w in seen if w == alt or (len(alt) >= CONTENT_MIN and alt in w)}
+        forms |= {alt for alt in group if alt in df}
+        frequency = max((df.get(w, 0) for w in forms), default=0)
+        if frequency:
+            terms[group[0]] = Term(idf(frequency, units), frozenset(forms))
+    for forms in question.roles:
+        single = {f.lower() for f in forms if " " not in f}
+        phrases = tuple(f for f in forms if " " in f)
+        frequencies = [df.get(f, 0) for f in single]
+        frequencies += [min(df.get(w, 0) for w in words(ph)) for ph in phrases if words(ph)]
+        frequency = max(frequencies, default=0)
+        if frequency:
+            terms["role:" + forms[0].lower()] = Term(idf(frequency, units), frozenset(single), phrases)
+    return replace(question, weights=terms)
+
+
+def weighted_share(terms: Mapping[str, Term], vocabulary: set[str], text: str) -> float:
+    """Weighted share of the terms found in a text (`vocabulary` its lower-cased words)."""
+    total = sum(t.weight for t in terms.values())
+    return share(sum(t.weight for t in terms.values() if t.found(vocabulary, text)), total) if total else 0.0
 
 
 def words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+def content_word(word: str) -> bool:
+    """Long enough and not a function word of either language."""
+    return len(word) >= CONTENT_MIN and word not in STOP
+
+
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if len(w) >= CONTENT_MIN and w not in STOP]
+    return [w for w in words(text) if content_word(w)]
 
 
 def term_in(term: str, vocabulary: set[str]) -> bool:
@@ -107,8 +170,18 @@ def share(found: int, total: int) -> float:
     return found / total if total else 0.0
 
 
-def vector(q: Question, c: Candidate) -> list[float]:
-    """The candidate's signals, in `FEATURES` order."""
+def vectors(q: Question, found: list[Candidate]) -> list[list[float]]:
+    """Every candidate's signals, in `FEATURES` order; the gaps compare each to the best of them."""
+    rows = [signals(q, c) for c in found]
+    for gap, of in (("weighted_gap", "weighted_overlap"), ("focus_gap", "focus")):
+        best = max((r[of] for r in rows), default=0.0)
+        for r in rows:
+            r[gap] = r[of] - best
+    return [[float(r[name]) for name in FEATURES] for r in rows]
+
+
+def signals(q: Question, c: Candidate) -> dict[str, float]:
+    """One candidate's own signals (everything but the gaps)."""
     p = c.passage
     text = p.text
     kind = q.understood.answer_type
@@ -143,6 +216,16 @@ def vector(q: Question, c: Candidate) -> list[float]:
         "says_when_asked": float(asked is not None and bool(p.unit.speaker)),
         "role_match": share(sum(any(has_phrase(role_text, f) for f in forms) for forms in q.roles), len(q.roles)),
         "title_match": share(sum(has_phrase(c.title, a) for a in q.anchors), len(q.anchors)),
+        "weighted_overlap": weighted_share(q.weights, unit_words, text),
+        "focus": weighted_share(asked_beyond_event(q, c), unit_words, text),
     }
-    return [float(values[name]) for name in FEATURES]
+    return values
+
+
+def asked_beyond_event(q: Question, c: Candidate) -> dict[str, Term]:
+    """The weighted terms the candidate's document's title and lead do not hold: what the question asks
+    about the event rather than the words that name it."""
+    event_text = f"{c.title} {c.lead}"
+    event = set(words(event_text))
+    return {k: t for k, t in q.weights.items() if not t.found(event, event_text)}
 

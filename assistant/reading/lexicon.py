@@ -118,6 +118,11 @@ def roles_in(text: str) -> list[tuple[str, ...]]:
 
     Longest phrases first; a phrase inside a longer matched one adds nothing of its own ("head of the
     regional office" does not also add "Kanwil")."""
+    return role_match(text)[0]
+
+
+def role_match(text: str) -> tuple[list[tuple[str, ...]], str]:
+    """`roles_in`, and the lower-cased text left once the role phrases are taken out."""
     lowered = " ".join(text.lower().split())
     phrases = sorted(((p, forms) for en, forms in role_table() for p in (*en, *(f.lower() for f in forms))),
                      key=lambda pf: -len(pf[0]))
@@ -127,7 +132,7 @@ def roles_in(text: str) -> list[tuple[str, ...]]:
             if forms not in found:
                 found.append(forms)
             lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", lowered)
-    return found
+    return found, lowered
 
 
 def role_forms(text: str) -> list[str]:
@@ -148,6 +153,18 @@ sudah telah bisa dapat harus lebih oleh atau saat serta karena agar sehingga bah
 mereka dia ia nya saja hanya tetapi tapi namun jika maka seperti antara secara sangat masih pun lagi baik
 bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa bagaimana mengapa kenapa
 apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut""".split())
+
+
+def term_groups(question: str, lang: str) -> list[tuple[str, ...]]:
+    """One group per content word of the question outside its role phrases (roles are terms of their
+    own): the word and, for an English question, its Indonesian translations: alternatives of one term."""
+    rest = role_match(question)[1]
+    groups = []
+    for word in dict.fromkeys(w.lower() for w in WORD.findall(rest)):
+        if word in ENGLISH_STOP or word in INDONESIAN_STOP or len(word) <= 2:
+            continue
+        groups.append((word, *translate(word)) if lang == "en" else (word,))
+    return groups
 
 
 def question_terms(question: str, lang: str) -> set[str]:

@@ -30,8 +30,8 @@ from tqdm import tqdm
 
 from ..config import Settings, load_settings, project_root
 from ..evaluation.metrics import contains_evidence, normalize
-from .features import FEATURES, read_question, vector
-from .reader import MODEL, candidates
+from .features import FEATURES, vectors
+from .reader import MODEL, prepare
 
 FOLDS = 5
 C = 1.0  # scikit-learn's default regularisation; the cross-validated report shows it does not overfit
@@ -103,9 +103,9 @@ def collect(bot, items: list[Item], settings: Settings, examples: Examples) -> N
     for item in tqdm(items, desc=f"reading {items[0].dataset}", unit="q"):
         understood = bot.understand(item.question, list(item.history))
         passages = bot.retriever.retrieve(understood.query, k=settings.read_context, speakers=understood.steer)
-        question = read_question(understood)
-        for c in candidates(understood, passages, bot.snapshot, settings.read_candidates):
-            examples.x.append(vector(question, c))
+        question, found = prepare(understood, passages, bot.snapshot, settings.read_candidates)
+        for c, x in zip(found, vectors(question, found)):
+            examples.x.append(x)
             examples.y.append(label(c.passage.text, item))
             examples.group.append(f"{item.dataset}/{item.qid}")
             examples.dataset.append(item.dataset)

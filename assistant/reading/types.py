@@ -11,10 +11,12 @@ MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|
           "january|february|march|may|june|july|august|october|december|"
           "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec")
 # A count: a number that is not a year, not part of a date (3/6/2024, "3-6 Juni", "26 Oktober"), or a
-# number word; "salah satu" (one of) and "satu-satunya" (the only) count nothing.
+# number word, or "satu-satunya" (the only one); "salah satu" (one of) counts nothing.
 COUNT = re.compile(rf"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)(?!\s*(?:{MONTHS})\b)|"
                    r"(?<!salah )\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
-                   r"ratusan|ribuan|ketiga|kedua|keempat|kelima)\b(?!-satunya)", re.I)
+                   r"ratusan|ribuan|ketiga|kedua|keempat|kelima)\b(?!-satunya)|\bsatu-satunya\b", re.I)
+NEAR = 3  # words either side of a count that say what it counts ("Ketiga narasumber", "peserta sebanyak 40")
+TOKEN = re.compile(r"[\w-]+")
 MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
 DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
 WHEN = re.compile(
@@ -25,17 +27,23 @@ PLACE_WORDS = ("bertempat|berlokasi|gedung|hotel|aula|auditorium|ruang|kantor|ko
                "kecamatan|desa|kelurahan|jalan|jl|pulau|pantai|gunung|sungai|bandara|bandar|pelabuhan|"
                "stadion|kampus|universitas|lapas|rutan|alun-alun|wilayah|daerah|negara|terletak|berada|"
                "lokasi|markas|ibu\\s?kota")
-WHERE = re.compile(rf"\b(?:di|ke|dari|dalam)\s+(?:[A-Z][\w-]+|{PLACE_WORDS})|\b(?:{PLACE_WORDS})\b", re.I)
+# "di/ke/dari" and a capitalised word, or a place word. Case matters for the name: under a global re.I the
+# capital matched any word, so "dalam membangun" passed for a place and every lead "held" one.
+WHERE = re.compile(rf"\b(?i:di|ke|dari)\s+[A-Z][\w-]+|(?i:\b(?:{PLACE_WORDS})\b)")
 DI_CAPITAL = re.compile(r"\b(?:di|ke|dari)\s+[A-Z][\w-]+")
 ROLE_WORDS = ("kepala|kakanwil|kadiv|kasubag|kasubbag|kalapas|karutan|menteri|direktur|dirjen|ketua|wakil|"
               "presiden|gubernur|bupati|wali\\s?kota|sekjen|sekretaris|pemateri|narasumber|pembicara|"
               "pendiri|ceo|manajer|staf|pejabat|bapak|ibu|pak|bu|dr|prof|tokoh|raja|ratu|sultan|jenderal|"
               "komandan|anggota|pemimpin|pimpinan|penulis|pencipta|penemu|atlet|pemain|pelatih")
+ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
 WHO = re.compile(rf"\b(?:{ROLE_WORDS})\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 WHY = re.compile(r"\b(?:karena|karenanya|mengingat|agar|supaya|sehingga|untuk|demi|guna|bertujuan|tujuan|"
                  r"alasan|sebab|disebabkan|akibat|maka|oleh\s+karena|because|so\s+that|in\s+order)\b", re.I)
 LIST = re.compile(r"\b(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|diantaranya|terdiri|serta|dan)\b"
                   r"|(?:,[^,]+){2,}", re.I)
+# An enumeration proper (for citing the parts of a list), without the lone "dan"/"serta" LIST accepts.
+ENUMERATION = re.compile(r"\b(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|diantaranya|terdiri)\b|"
+                         r"(?:,[^,.]{1,40}){3,}", re.I)  # or three short items after commas
 PATTERNS: dict[str, re.Pattern] = {"when": WHEN, "where": WHERE, "who": WHO, "count": COUNT, "money": MONEY,
                                    "why": WHY, "list": LIST}
 
@@ -53,3 +61,13 @@ def strength(answer_type: str, text: str) -> float:
         return 0.0
     n = len(pattern.findall(text))
     return n / (n + 1.0)
+
+
+def counted(text: str) -> set[str]:
+    """The lower-cased words within `NEAR` words of each count in `text`: what the counts count."""
+    tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(text)]
+    near: set[str] = set()
+    for match in COUNT.finditer(text):
+        at = next((i for i, (start, _) in enumerate(tokens) if start >= match.start()), len(tokens))
+        near.update(word for _, word in tokens[max(0, at - NEAR):at + NEAR + 1])
+    return near
