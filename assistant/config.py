@@ -70,6 +70,12 @@ class Settings:
     # Extra citations must score at least this share of the best; the grid over {0.9, 0.95, 1.0} measured
     # 1.0 best (a runner-up cited beside the best was more often wrong than right).
     relative_cutoff: float = 1.0
+    # A list question ("Siapa saja pemateri…?") cites every passage of the best one's document, among the
+    # reader's first `list_window`, that holds names or an enumeration and reads at least `list_share` of
+    # the best (up to `max_list_citations`): one speaker per unit, so one citation cannot hold the list.
+    list_window: int = 6
+    list_share: float = 0.3
+    max_list_citations: int = 5
 
     # Reading (assistant/reading): re-orders the first `read_candidates` units by the probability that
     # they answer (the answering unit is in the top 20 for ~95 % of questions). `read_context` units are

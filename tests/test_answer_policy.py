@@ -7,6 +7,8 @@ fails a test in the fast suite.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
@@ -50,23 +52,26 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     assert bool(chosen) is answered
 
 
-@pytest.mark.parametrize("answer_type, text, ok", [
-    ("count", "Sebanyak 120 peserta hadir.", True),
-    ("count", "Acara diikuti tiga ratus orang.", True),
-    ("count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
-    ("count", "Acara digelar pada 3/6/2024.", False),  # nor is a date
-    ("count", "Acara digelar di Surabaya.", False),
-    ("count", "Kegiatan digelar pada 3-6 Juni.", False),  # days of a month are no count
-    ("count", "Acara dibuka 26 Oktober.", False),
-    ("count", "Salah satu tujuannya adalah perubahan.", False),  # "one of" counts nothing
-    ("count", "Jatim satu-satunya kanwil yang hadir.", False),  # "the only one" neither
-    ("count", "Ketiga narasumber hadir.", True),  # "the three speakers" is a count
-    ("money", "Anggarannya Rp 50 juta.", True),
-    ("money", "Sebanyak 120 peserta hadir.", False),
-    ("", "Acara digelar di Surabaya.", True),
+@pytest.mark.parametrize("asked, answer_type, text, ok", [
+    ("Berapa peserta yang hadir?", "count", "Sebanyak 120 peserta hadir.", True),
+    ("Berapa orang yang hadir?", "count", "Acara diikuti tiga ratus orang.", True),
+    ("Berapa peserta yang hadir?", "count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
+    ("Berapa peserta yang hadir?", "count", "Acara digelar pada 3/6/2024.", False),  # nor is a date
+    ("Berapa peserta yang hadir?", "count", "Acara digelar di Surabaya.", False),
+    ("Berapa hari kegiatan digelar?", "count", "Kegiatan digelar pada 3-6 Juni.", False),  # days of a month
+    ("Berapa hari acara dibuka?", "count", "Acara dibuka 26 Oktober.", False),
+    ("Berapa tujuan perubahan itu?", "count", "Salah satu tujuannya adalah perubahan.", False),  # "one of"
+    ("Berapa kanwil yang menggelar?", "count", "Jatim satu-satunya kanwil yang menggelar.", True),  # "the only"
+    ("Berapa narasumber sesi teknis?", "count", "Ketiga narasumber membahas teknis.", True),
+    # a count of something else: three speakers do not say how many took part
+    ("Berapa peserta yang ikut?", "count", "Ketiga narasumber membahas teknis.", False),
+    ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
+    ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
+    ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),
 ])
-def test_count_and_money_questions_need_a_count_or_an_amount(answer_type, text, ok):
-    assert answer_type_ok(answer_type, text) is ok
+def test_count_and_money_questions_need_a_count_of_what_is_asked_or_an_amount(asked, answer_type, text, ok):
+    understood = Understanding(question=asked, lang="id", query=asked, answer_type=answer_type)
+    assert answer_type_ok(understood, text) is ok
 
 
 def test_a_count_question_whose_best_passage_holds_no_count_is_refused():
@@ -119,3 +124,12 @@ def test_an_answer_quotes_its_citation_with_a_marker():
     answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="id"), [passage("Acara digelar di Surabaya.", 0.6)])
     assert not answer.refused and "“Acara digelar di Surabaya.” [1]" in answer.text
     assert answer.citations[0].text == "Acara digelar di Surabaya."
+
+
+def test_a_cited_fragment_whose_subject_is_a_pronoun_is_followed_by_the_unit_naming_it():
+    named = Unit(chunk_id="d.txt#0", doc_id="d.txt", text="Kanwil menggelar Kumham PR Summit 2022.", start=0,
+                 end=39, position=0)
+    fragment = replace(passage("Kegiatan itu digelar di Aula Raden Wijaya.", 0.6, n=1), antecedent=named)
+    answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="id"), [fragment])
+    assert [c.text for c in answer.citations] == [fragment.text, named.text]
+    assert [(c.start, c.end) for c in answer.citations][1] == (0, 39)

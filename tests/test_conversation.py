@@ -99,3 +99,8 @@ def test_the_previous_question_wins_over_the_reply_it_got():
 def test_people_come_in_the_order_the_text_names_them():
     assert people_in("Hendro yang mewakili Zaeroji", ["Zaeroji", "Hendro Tri Prasetyo"]) == [
         "Hendro Tri Prasetyo", "Zaeroji"]
+
+
+def test_a_pronoun_no_earlier_turn_resolves_carries_the_earlier_topic():
+    turn = resolve("Kapan dia membukanya?", ["Siapa yang membuka Kumham PR Bootcamp 2024?"], PEOPLE)
+    assert "Bootcamp 2024" in turn.query and turn.people == ()

@@ -46,3 +46,47 @@ def test_runners_up_are_compared_by_reading_probability():
 
 def test_without_a_setting_the_threshold_fitted_with_the_reader_applies():
     assert reading_floor(SETTINGS.with_(reading_threshold=None)) == load_model().refusal_threshold
+
+
+def in_doc(text: str, doc: str, reading: float, dense: float = 0.5, n: int = 0, anchored: float = 1.0) -> Passage:
+    unit = Unit(chunk_id=f"{doc}#{n}", doc_id=doc, text=text, start=0, end=len(text), position=n)
+    return Passage(unit=unit, score=dense, dense=dense, reading=reading, anchored=anchored)
+
+
+def test_a_document_missing_the_person_or_year_asked_about_is_not_cited():
+    other_event = in_doc("Hendro berbicara.", "2022.txt", 0.9, anchored=0.5)
+    assert evidence(QUESTION, [other_event], SETTINGS) == []
+    right_event = in_doc("Heni berbicara.", "2024.txt", 0.5, anchored=1.0)
+    assert evidence(QUESTION, [other_event, right_event], SETTINGS) == [right_event]
+
+
+def test_a_comparison_cites_the_best_passage_of_each_document():
+    passages = [in_doc("a", "2022.txt", 0.9), in_doc("b", "2022.txt", 0.8, n=1), in_doc("c", "2024.txt", 0.7)]
+    compared = Understanding(question="q", lang="id", query="q", compares=True)
+    assert [p.text for p in evidence(compared, passages, SETTINGS)] == ["a", "c"]
+    assert [p.text for p in evidence(QUESTION, passages, SETTINGS)] == ["a"]
+
+
+def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissimilar():
+    asked = Understanding(question="Who is Zaeroji?", lang="en", query="q", people=("Zaeroji",), who_is=True)
+    passages = [in_doc("Zaeroji hadir.", "d.txt", 0.9, dense=0.05),
+                in_doc("Hendro mewakili Kakanwil Kemenkumham Jatim Zaeroji.", "d.txt", 0.5, dense=0.09, n=1)]
+    assert [p.text for p in evidence(asked, passages, SETTINGS)] == [passages[1].text]
+    assert evidence(asked, passages[:1], SETTINGS) == []  # named, but nowhere with a role
+
+
+def test_a_where_question_takes_the_first_read_passage_that_holds_a_place():
+    asked = Understanding(question="Di mana acaranya?", lang="id", query="q", answer_type="where")
+    lead = in_doc("Kanwil menggelar Kumham PR Summit 2022.", "d.txt", 0.9)
+    venue = in_doc("Kegiatan itu digelar di Aula Raden Wijaya.", "d.txt", 0.6, n=1)
+    assert evidence(asked, [lead, venue], SETTINGS) == [venue]
+    assert evidence(asked, [lead], SETTINGS) == []  # no place stated: refused
+
+
+def test_a_list_question_cites_each_passage_that_names_a_part_of_the_list():
+    asked = Understanding(question="Siapa saja narasumbernya?", lang="id", query="q", answer_type="list")
+    passages = [in_doc("Narasumber pertama adalah Zakaria.", "d.txt", 0.9),
+                in_doc("Ketua AMSI Arief Rahman menekankan agar humas aktif.", "d.txt", 0.5, n=1),
+                in_doc("Humas harus aktif, terbuka.", "d.txt", 0.6, n=2),  # neither a role nor an enumeration
+                in_doc("Ketua lain berbicara.", "e.txt", 0.8, n=3)]  # another article
+    assert [p.text for p in evidence(asked, passages, SETTINGS)] == [passages[0].text, passages[1].text]

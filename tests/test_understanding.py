@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import answer_type, check_question, speaker_ask, understand
+from assistant.answer.understanding import answer_type, check_question, compares, speaker_ask, understand, who_is
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -114,3 +114,29 @@ def test_a_question_over_the_limit_names_the_limit():
 def test_history_given_as_one_string_is_a_type_error():
     with pytest.raises(TypeError, match="list of earlier questions"):
         understand("What did he say?", "Who is Heni?", PEOPLE, CORPUS, "id")
+
+
+@pytest.mark.parametrize("question, people, expected", [
+    ("Who is Zaeroji?", ("Zaeroji",), True),
+    ("Siapa Ishadi?", ("Ishadi MP",), True),
+    ("What was his job title?", ("Zakaria",), True),
+    ("Apa jabatan Hendro?", ("Hendro Tri Prasetyo",), True),
+    ("Siapa yang mewakili Zaeroji?", ("Zaeroji",), False),  # asks something else about him
+    ("What did Heni say?", ("Heni Yuwono",), False),
+    ("Who is Budi?", (), False),  # nobody the documents name
+])
+def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
+    assert who_is(question, people) is expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How did the 2022 summit and the 2024 bootcamp each deal with social media?", True),
+    ("Bandingkan pandangan Hendro dan Heni.", True),
+    ("Who headed the office at the 2022 event and who at the 2024 one?", True),  # two years
+    ("Apakah kedua acara itu diselenggarakan oleh kantor yang sama?", True),
+    ("Mana yang lebih dulu diadakan, PR Summit atau PR Bootcamp?", True),
+    ("Where was the 2022 summit held?", False),
+    ("Apa kata Heni tentang hoaks?", False),
+])
+def test_a_question_about_several_events_compares(question, expected):
+    assert compares(question) is expected

@@ -108,7 +108,10 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
             named = before[:1]
             carried.append(named[0])
             query = f"{named[0]}: {question}"
-    if earlier and (TOPIC_POINTERS.search(question) or len(topic_words(question).split()) <= 1):
+    # A pointer to someone the earlier turns do not name ("Kapan dia membukanya?" after "Siapa yang membuka
+    # bootcamp 2024?"): the earlier question's topic is what identifies them.
+    unresolved = earlier and not named and points_to_person(question)
+    if earlier and (unresolved or TOPIC_POINTERS.search(question) or len(topic_words(question).split()) <= 1):
         topic = topic_words(earlier[-1])
         if topic and topic.lower() not in query.lower():
             carried.append(topic)

@@ -5,6 +5,8 @@ the passage its marker points to. Which passages, and whether to refuse, is `pol
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..config import Settings
 from ..schema import Answer, Citation, Passage
 from . import policy
@@ -43,6 +45,21 @@ def compose(citations: list[Citation], lang: str) -> str:
     return "\n".join(lines)
 
 
+def with_antecedents(chosen: list[Passage]) -> list[Passage]:
+    """Each chosen passage followed by the unit that names what its pronoun subject stands for, unless that
+    unit is cited already: "Kegiatan … itu digelar di Aula Raden Wijaya" needs the sentence naming the
+    summit beside it."""
+    cited = {p.chunk_id for p in chosen}
+    out: list[Passage] = []
+    for passage in chosen:
+        out.append(passage)
+        before = passage.antecedent
+        if before is not None and before.chunk_id not in cited:
+            cited.add(before.chunk_id)
+            out.append(replace(passage, unit=before, antecedent=None))
+    return out
+
+
 class ExtractiveAnswerer:
     """Answers by quoting the passages the policy accepts."""
 
@@ -50,7 +67,7 @@ class ExtractiveAnswerer:
         self.settings = settings
 
     def answer(self, understood: Understanding, passages: list[Passage]) -> Answer:
-        chosen = policy.evidence(understood, passages, self.settings)
+        chosen = with_antecedents(policy.evidence(understood, passages, self.settings))
         citations = [citation(n, p) for n, p in enumerate(chosen, start=1)]
         text = compose(citations, understood.lang) if citations else refusal(understood.lang)
         return Answer(question=understood.question, text=text, citations=citations, refused=not citations,

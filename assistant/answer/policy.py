@@ -3,13 +3,18 @@
 An answerer (`Answerer`) turns an `Understanding` and the passages retrieval (and reading) ranked into
 an `Answer`. Whatever it composes, it may only cite what `evidence` returns, and it refuses when that is
 empty. The causes of a refusal, in the order checked:
+- "Who is X?" (`who_is`) is answered by the passage naming X beside a role, and refused when none does;
 - the question asks what someone said, and that person is unknown to the documents, never speaks, or is
   not the one who spoke most about the topic asked (`topic_share` below `topic_share_min`);
 - the best passage is less similar than the refusal threshold of the question's language pair (cross-
   language similarities run lower, so English questions over Indonesian text have their own threshold);
-- a how-many question finds no count in the passage, a how-much-money question no amount;
+- a how-many question finds no count of what it asks about, a how-much-money question no amount, a where
+  question no place, in the reader's first `TYPE_WINDOW` passages (the first that does is the answer);
+- the passages were read and no document holds every name, number and acronym the question gives (of
+  those some retrieved document holds): the person asked about appears only at another event than the one
+  asked, or the event named is not the one the documents cover (`Passage.anchored`);
 - the passages were read (`reading`) and the reader's best probability that a unit answers is below
-  the threshold fitted with it: the detail asked is never stated, or only said about another event.
+  the threshold fitted with it: the detail asked is never stated.
 
 When the passages were read, the best passage is the reader's first, the similarity threshold applies to
 the best similarity among the candidates (is anything on topic at all?), and runners-up are compared by
@@ -18,12 +23,18 @@ reading probability; otherwise by retrieval's order and score, as before reading
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from ..config import Settings
-from ..reading.types import holds
+from ..reading.features import content_word, term_in
+from ..reading.lexicon import question_terms
+from ..reading.types import ENUMERATION, ROLE, counted, holds
 from ..schema import Answer, Passage
 from .understanding import Understanding
+
+
+TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
 
 
 class Answerer(Protocol):
@@ -39,10 +50,16 @@ def threshold(understood: Understanding, settings: Settings) -> float:
     return settings.refusal_threshold_cross_lang
 
 
-def answer_type_ok(answer_type: str, text: str) -> bool:
-    """A count question needs a count in the passage (not a year or a date), a money question an amount;
-    other kinds are the reader's to weigh, not a reason to refuse."""
-    return answer_type not in ("count", "money") or holds(answer_type, text)
+def answer_type_ok(understood: Understanding, text: str) -> bool:
+    """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
+    people took part), a money question an amount; other kinds are the reader's to weigh, not a reason to
+    refuse."""
+    if understood.answer_type == "count":
+        terms = [t for t in question_terms(understood.question, understood.lang) if content_word(t)]
+        return any(term_in(t, counted(text)) for t in terms)
+    if understood.answer_type == "where":
+        return holds("where", text)
+    return understood.answer_type != "money" or holds("money", text)
 
 
 def strong_enough(passage: Passage, minimum: float) -> bool:
@@ -66,6 +83,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
 
     The best qualifying passage, plus runners-up scoring at least `relative_cutoff` of it (up to
     `max_citations`). For a what-did-X-say question only what X said qualifies."""
+    if understood.who_is:
+        return naming(understood, passages)
     ask = understood.ask
     if ask and ask.unknown_name:
         return []
@@ -76,19 +95,70 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         pool = [p for p in passages if p.unit.speaker in ask.people]
     if not pool:
         return []
+    read = pool[0].reading > 0.0
     minimum = threshold(understood, settings)
-    best = pool[0]
-    read = best.reading > 0.0
-    strongest = max(pool, key=lambda p: p.dense) if read else best
-    if not strong_enough(strongest, minimum) or not answer_type_ok(understood.answer_type, best.text):
+    if read and understood.compares:
+        return per_document([p for p in pool if p.anchored > 0.0], understood, settings, minimum)
+    if read:
+        pool = [p for p in pool if p.anchored >= 1.0]
+        if not pool:
+            return []
+    strongest = max(pool, key=lambda p: p.dense) if read else pool[0]
+    # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
+    # that names the event beside the sentence that says where.
+    typed = [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)]
+    if not strong_enough(strongest, minimum) or not typed:
         return []
+    best = typed[0]
+    pool = [best] + [p for p in pool if p is not best]
     if read and best.reading < reading_floor(settings):
         return []
+    if read and understood.answer_type == "list":
+        return listing(best, pool, settings)
     chosen = [best]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break
         rank_score = (passage.reading, best.reading) if read else (passage.score, best.score)
-        if rank_score[0] >= settings.relative_cutoff * rank_score[1] and passage.dense >= minimum:
+        if rank_score[0] >= settings.relative_cutoff * rank_score[1] and passage.dense >= minimum \
+                and answer_type_ok(understood, passage.text):
             chosen.append(passage)
     return chosen
+
+
+def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
+    """For "Who is X?": the best-read passage that names X beside a role word (what the text says X is).
+    A bare name is what the dense model matches worst, so similarity is not asked of it: the exact name is
+    the evidence."""
+    names = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I)
+             for person in understood.people for w in person.split() if len(w) > 2]
+    for passage in passages:
+        if any(n.search(passage.text) for n in names) and holds("who", passage.text) and ROLE.search(passage.text):
+            return [passage]
+    return []
+
+
+def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
+    """For a list question: the best passage, then each passage of its document among the reader's first
+    `list_window` that holds a role word or an enumeration and reads at least `list_share` of the best."""
+    chosen = [best]
+    for passage in pool[:settings.list_window]:
+        if len(chosen) >= settings.max_list_citations:
+            break
+        if passage is not best and passage.doc_id == best.doc_id \
+                and passage.reading >= settings.list_share * best.reading \
+                and (ENUMERATION.search(passage.text) or ROLE.search(passage.text)):
+            chosen.append(passage)
+    return chosen
+
+
+def per_document(pool: list[Passage], understood: Understanding, settings: Settings, minimum: float) -> list[Passage]:
+    """For a question about several events: the best-read passage of each document (up to `max_citations`
+    documents, in the order of their best passage), each one on topic and of the kind asked. One document
+    only is an ordinary answer from it."""
+    best: dict[str, Passage] = {}
+    for passage in pool:
+        if passage.doc_id not in best and strong_enough(passage, minimum) \
+                and answer_type_ok(understood, passage.text):
+            best[passage.doc_id] = passage
+    return list(best.values())[:settings.max_citations]

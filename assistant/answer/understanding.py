@@ -47,7 +47,7 @@ WHERE_QUESTION = re.compile(r"\b(where|(?:in|at) which (?:city|town|place|buildi
                             r"(?:bertempat|berlokasi|digelar|diadakan) di mana)\b", re.I)
 WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) the (?:reason|purpose|aim|goal)|"
                           r"mengapa|kenapa|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
-LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|"
+LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|who (?:were|are) the|"
                            r"apa saja|siapa saja|mana saja)\b", re.I)
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
