@@ -107,7 +107,7 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | None]:
                    for o in ranked]
     refusal = metrics.refusal_scores([o.answer.refused for o in outcomes], [o.gold.answerable for o in outcomes])
     answered = [o for o in answerable if not o.answer.refused]
-    all_citations = [c for o in outcomes for c in o.answer.citations]
+    cited_per_answer = [float(sum(len(c.text) for c in o.answer.citations)) for o in outcomes if not o.answer.refused]
     totals = [o.answer.timings.get("total", 0.0) for o in outcomes]
     return {
         "questions": len(outcomes),
@@ -123,7 +123,7 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | None]:
         "refusal_precision": refusal["precision"],
         "refusal_recall": refusal["recall"],
         "answer_f1": metrics.mean([metrics.token_f1(o.answer.text, o.gold.answer) for o in answered]),
-        "mean_cited_chars": metrics.mean([float(len(c.text)) for c in all_citations]),
+        "mean_cited_chars": metrics.mean(cited_per_answer),  # per answer: all its citations together
         "latency_p50": metrics.percentile(totals, 50) if totals else None,
         "latency_p95": metrics.percentile(totals, 95) if totals else None,
     }
