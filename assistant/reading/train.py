@@ -6,7 +6,9 @@ it is committed so that the package answers without training. No number in it is
 
 Training data, none of it the test set:
 - FacQA validation (Indonesian news factoid questions; label: the unit contains an answer string),
-- TyDi QA GoldP Indonesian (Wikipedia; same label),
+- TyDi QA GoldP Indonesian (Wikipedia; same label), only when asked for (`--only`): measured on
+  2026-11-24, adding it lowered cross-validated top-1 on FacQA (0.826 -> 0.801) and on the gold tuning half
+  (0.597 -> 0.545) and raised TyDi's own by 0.3 points over dense, so by default TyDi stays a held-out check,
 - the tuning half of the gold set (`eval/gold_tune.txt` lists its ids; label: the unit contains an
   evidence phrase). Its unanswerable questions also fit the refusal threshold; without the file the
   reader is fitted on external data only and never refuses on its own (threshold 0).
@@ -184,7 +186,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tydiqa", type=Path, default=root / "eval" / "bench" / "tydiqa_id")
     parser.add_argument("--gold", type=Path, default=root / "eval" / "gold.jsonl")
     parser.add_argument("--tune-ids", type=Path, default=root / "eval" / "gold_tune.txt")
-    parser.add_argument("--only", default="facqa_id,tydiqa_id,gold", help="datasets to train on (comma-separated)")
+    parser.add_argument("--only", default="facqa_id,gold",
+                        help="datasets to train on, comma-separated, of facqa_id, tydiqa_id, gold")
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args(argv)
 
