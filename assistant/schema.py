@@ -61,6 +61,9 @@ class Passage:
     # share of the question's names, numbers and acronyms (those any retrieved document holds) that this
     # unit's document holds: below 1, the document is about another event or person than the one asked
     anchored: float = 1.0
+    # the unit just before, when this one's subject is only a pronoun ("Kegiatan … itu", "Dia …"): it names
+    # what the pronoun stands for, and is cited beside it
+    antecedent: Unit | None = None
 
     @property
     def doc_id(self) -> str:

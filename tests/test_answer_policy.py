@@ -65,6 +65,8 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Berapa narasumber sesi teknis?", "count", "Ketiga narasumber membahas teknis.", True),
     # a count of something else: three speakers do not say how many took part
     ("Berapa peserta yang ikut?", "count", "Ketiga narasumber membahas teknis.", False),
+    # ...and what a count counts is in its own sentence, not the one before
+    ("Berapa sesi teknis?", "count", "Sesi terakhir aspek teknis. Ketiga narasumber membahas.", False),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),

@@ -86,7 +86,7 @@ class Candidate:
 
 def read_question(understood: Understanding) -> Question:
     """Terms, anchors and roles of the question (translated for an English one)."""
-    text = understood.question
+    text = understood.query  # the question with what a follow-up carries from earlier turns
     anchors = {a.lower() for a in ANCHOR.findall(text) if a.lower() not in NOT_ANCHORS}
     anchors -= {w for w in anchors if w.isalpha() and w in STOP}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),

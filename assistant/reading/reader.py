@@ -168,7 +168,7 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     docs = list(dict.fromkeys(p.doc_id for p in passages))
     text = {d: f"{snapshot.documents[d].title if d in snapshot.documents else ''}\n{where.content.get(d, '')}"
             for d in docs}
-    keys = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.question))]
+    keys = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
     asked = question.understood.ask.people if question.understood.ask else ()
     keys += [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
     held = {d: {k for k in keys if any(has_phrase(text[d], w) for w in k)} for d in docs}

@@ -17,6 +17,7 @@ COUNT = re.compile(rf"\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b(?![/-]\d)(?!\s*(?:{
                    r"ratusan|ribuan|ketiga|kedua|keempat|kelima)\b(?!-satunya)|\bsatu-satunya\b", re.I)
 NEAR = 3  # words either side of a count that say what it counts ("Ketiga narasumber", "peserta sebanyak 40")
 TOKEN = re.compile(r"[\w-]+")
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
 MONEY = re.compile(r"\b(rp\.?|rupiah|juta|miliar|triliun|ribu)\b", re.I)
 DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
 WHEN = re.compile(
@@ -64,10 +65,12 @@ def strength(answer_type: str, text: str) -> float:
 
 
 def counted(text: str) -> set[str]:
-    """The lower-cased words within `NEAR` words of each count in `text`: what the counts count."""
-    tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(text)]
+    """The lower-cased words within `NEAR` words of each count, in the count's own sentence: what the
+    counts count ("Ketiga narasumber", "peserta sebanyak 40")."""
     near: set[str] = set()
-    for match in COUNT.finditer(text):
-        at = next((i for i, (start, _) in enumerate(tokens) if start >= match.start()), len(tokens))
-        near.update(word for _, word in tokens[max(0, at - NEAR):at + NEAR + 1])
+    for sentence in SENTENCE.split(text):
+        tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(sentence)]
+        for match in COUNT.finditer(sentence):
+            at = next((i for i, (start, _) in enumerate(tokens) if start >= match.start()), len(tokens))
+            near.update(word for _, word in tokens[max(0, at - NEAR):at + NEAR + 1])
     return near
