@@ -324,3 +324,13 @@ def test_the_reader_gives_a_unit_that_refers_back_the_unit_before_it():
                                  snapshot(named, fragment))
     by_text = {p.text: p for p in read}
     assert by_text[fragment].antecedent.text == named and by_text[named].antecedent is None
+
+
+def test_a_document_that_names_no_year_is_not_contradicted_by_the_years_asked():
+    units = [passage("Korban diare bertambah, Jumat (12/8).", n=0).unit,
+             Unit(chunk_id="e.txt#0", doc_id="e.txt", text="Pada 2004 korban diare sedikit.", start=0, end=31, position=0)]
+    snap = Snapshot(version="t", units=units, collection=None,
+                    documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
+    passages = [Passage(unit=u, score=0.5, dense=0.5) for u in units]
+    shares = anchored_share(read_question(question("Berapa korban diare hingga Agustus 2005?")), passages, snap)
+    assert shares == {"d.txt": 1.0, "e.txt": 0.0}
