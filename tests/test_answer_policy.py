@@ -67,6 +67,9 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Berapa peserta yang ikut?", "count", "Ketiga narasumber membahas teknis.", False),
     # ...and what a count counts is in its own sentence, not the one before
     ("Berapa sesi teknis?", "count", "Sesi terakhir aspek teknis. Ketiga narasumber membahas.", False),
+    # the names of the event asked about are not what is counted
+    ("Berapa orang peserta Kumham PR Bootcamp 2024?", "count",
+     "Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil yang menyelenggarakan kegiatan ini.", False),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),

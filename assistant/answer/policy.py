@@ -27,8 +27,8 @@ import re
 from typing import Protocol
 
 from ..config import Settings
-from ..reading.features import content_word, term_in
-from ..reading.lexicon import question_terms
+from ..reading.features import ANCHOR, content_word, term_in
+from ..reading.lexicon import question_terms, role_forms
 from ..reading.types import ENUMERATION, ROLE, counted, holds
 from ..schema import Answer, Passage
 from .understanding import Understanding
@@ -55,11 +55,19 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     people took part), a money question an amount; other kinds are the reader's to weigh, not a reason to
     refuse."""
     if understood.answer_type == "count":
-        terms = [t for t in question_terms(understood.question, understood.lang) if content_word(t)]
-        return any(term_in(t, counted(text)) for t in terms)
+        return any(term_in(t, counted(text)) for t in counted_terms(understood.question, understood.lang))
     if understood.answer_type == "where":
         return holds("where", text)
     return understood.answer_type != "money" or holds("money", text)
+
+
+def counted_terms(question: str, lang: str) -> list[str]:
+    """What a how-many question counts: its content words (translated when English) but the names that
+    say which event it is about ("Kumham PR Bootcamp 2024") and their role forms ("Kemenkumham"), which
+    sit beside any count in the article ("Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil")."""
+    names = [a for a in ANCHOR.findall(question) if a[:1].isupper() or a[:1].isdigit()]
+    named = {w.lower() for w in names} | {w.lower() for form in role_forms(" ".join(names)) for w in form.split()}
+    return [t for t in question_terms(question, lang) if content_word(t) and t not in named]
 
 
 def strong_enough(passage: Passage, minimum: float) -> bool:
