@@ -72,7 +72,7 @@ def test_retrieve_returns_passages_best_first(seed_bot):
 def test_heni_on_hoaxes_cites_her_hoax_sentence(hoax_en):
     citation = hoax_citation(hoax_en)
     assert (citation.speaker, citation.role) == ("Heni Yuwono", "Kakanwil Kemenkumham Jatim")
-    assert (citation.source, citation.date) == ("jatimnow.com", "2024-06-03")
+    assert (citation.source, citation.date) == ("jatimnow.com", "")  # the page shows no date line
 
 
 def test_english_question_gets_an_english_frame(hoax_en):

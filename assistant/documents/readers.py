@@ -106,7 +106,7 @@ def read_news_page(path: Path, text: str) -> Document:
         raise DocumentError(NO_ARTICLE)
     return Document(
         doc_id=safe_text(path.name), text=page.text, title=page.title, source=page.source,
-        date=page.date or (page.event_dates[0] if page.event_dates else ""),
+        date=page.date,  # the page's own date line only: an event date shown as the article's date misleads
         event_dates=tuple(page.event_dates), byline=page.byline, dateline=page.dateline,
         page_lines=tuple(page.page_lines),
     )
