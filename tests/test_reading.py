@@ -53,6 +53,8 @@ def features(q: Understanding, p: Passage, df: dict[str, int] | None = None, **c
     ("What date was the summit?", "when"),
     ("Kapan acara itu digelar?", "when"),
     ("Tanggal berapa kegiatan itu dibuka?", "when"),
+    ("Berapa hari bootcamp itu berlangsung?", "when"),  # a duration is read off the dates
+    ("How long did the bootcamp last?", "when"),
     ("Who opened the event?", "who"),
     ("Siapa yang membuka acara?", "who"),
     ("Which office organised the bootcamp?", "who"),

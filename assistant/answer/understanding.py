@@ -40,7 +40,9 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
 WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
-                           r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa))\b", re.I)
+                           r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)|"
+                           # how long something lasted is read off its dates ("3-6 Juni"), not a count
+                           r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
 WHERE_QUESTION = re.compile(r"\b(where|(?:in|at) which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
                             r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
                             r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
