@@ -267,18 +267,13 @@ def test_an_english_where_question_is_answered_from_the_venue_not_the_lead():
 
 
 def test_a_document_missing_a_person_or_year_another_document_holds_is_not_fully_anchored():
-    summit = passage("Hendro berbicara di Kumham PR Summit 2022.", n=0)
-    bootcamp = Passage(unit=Unit(chunk_id="e.txt#0", doc_id="e.txt", text="Heni membuka bootcamp 2024.", start=0,
-                                 end=27, position=0), score=0.5, dense=0.5)
-    snap = Snapshot(version="t", units=[summit.unit, bootcamp.unit], collection=None,
-                    documents={"d.txt": Document(doc_id="d.txt", text=summit.text),
-                               "e.txt": Document(doc_id="e.txt", text=bootcamp.text)})
     hendro = ("Hendro Tri Prasetyo",)
+    summit, bootcamp = "Hendro berbicara di Kumham PR Summit 2022.", "Heni membuka bootcamp 2024."
     asked = question("Apa kata Hendro di bootcamp 2024?", people=hendro, ask=SpeakerAsk("Hendro", hendro, False, ""))
-    shares = anchored_share(read_question(asked), [summit, bootcamp], snap)
+    shares = shares_over(asked, summit, bootcamp)
     assert shares == {"d.txt": pytest.approx(1 / 2), "e.txt": pytest.approx(1 / 2)}  # "Hendro" / "2024"
     asked = question("Apa kata Hendro di Summit 2022?", people=hendro, ask=SpeakerAsk("Hendro", hendro, False, ""))
-    shares = anchored_share(read_question(asked), [summit, bootcamp], snap)
+    shares = shares_over(asked, summit, bootcamp)
     assert shares["d.txt"] == 1.0 and shares["e.txt"] == 0.0
 
 
@@ -290,22 +285,13 @@ def test_a_year_no_retrieved_document_holds_says_nothing_about_which_is_meant():
 
 
 def test_a_person_merely_named_does_not_decide_the_document():
-    units = [passage("Hendro berbicara.", n=0).unit,
-             Unit(chunk_id="e.txt#0", doc_id="e.txt", text="Heni berbicara.", start=0, end=15, position=0)]
-    snap = Snapshot(version="t", units=units, collection=None,
-                    documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
-    passages = [Passage(unit=u, score=0.5, dense=0.5) for u in units]
     asked = question("Siapa yang diwakili Hendro?", people=("Hendro Tri Prasetyo",))
-    assert anchored_share(read_question(asked), passages, snap) == {"d.txt": 1.0, "e.txt": 1.0}
+    assert shares_over(asked, "Hendro berbicara.", "Heni berbicara.") == {"d.txt": 1.0, "e.txt": 1.0}
 
 
 def test_other_names_and_numbers_do_not_decide_the_document():
-    units = [passage("GA-181 mendarat darurat.", n=0).unit,
-             Unit(chunk_id="e.txt#0", doc_id="e.txt", text="Penerbangan Medan ramai.", start=0, end=24, position=0)]
-    snap = Snapshot(version="t", units=units, collection=None,
-                    documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
-    passages = [Passage(unit=u, score=0.5, dense=0.5) for u in units]
-    shares = anchored_share(read_question(question("Berapa penumpang GA-181 dari Medan?")), passages, snap)
+    shares = shares_over(question("Berapa penumpang GA-181 dari Medan?"), "GA-181 mendarat darurat.",
+                         "Penerbangan Medan ramai.")
     assert shares == {"d.txt": 1.0, "e.txt": 1.0}
 
 
@@ -329,10 +315,15 @@ def test_the_reader_gives_a_unit_that_refers_back_the_unit_before_it():
 
 
 def test_a_document_that_names_no_year_is_not_contradicted_by_the_years_asked():
-    units = [passage("Korban diare bertambah, Jumat (12/8).", n=0).unit,
-             Unit(chunk_id="e.txt#0", doc_id="e.txt", text="Pada 2004 korban diare sedikit.", start=0, end=31, position=0)]
+    shares = shares_over(question("Berapa korban diare hingga Agustus 2005?"), "Korban diare bertambah, Jumat (12/8).",
+                         "Pada 2004 korban diare sedikit.")
+    assert shares == {"d.txt": 1.0, "e.txt": 0.0}
+
+
+def shares_over(asked: Understanding, first: str, second: str) -> dict[str, float]:
+    """`anchored_share` of `asked` over two one-unit documents, d.txt holding `first` and e.txt `second`."""
+    units = [Unit(chunk_id=f"{doc}#0", doc_id=doc, text=text, start=0, end=len(text), position=0)
+             for doc, text in (("d.txt", first), ("e.txt", second))]
     snap = Snapshot(version="t", units=units, collection=None,
                     documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
-    passages = [Passage(unit=u, score=0.5, dense=0.5) for u in units]
-    shares = anchored_share(read_question(question("Berapa korban diare hingga Agustus 2005?")), passages, snap)
-    assert shares == {"d.txt": 1.0, "e.txt": 0.0}
+    return anchored_share(read_question(asked), [Passage(unit=u, score=0.5, dense=0.5) for u in units], snap)
