@@ -79,7 +79,7 @@ def test_english_question_gets_an_english_frame(hoax_en):
     assert hoax_en.lang == "en"
     assert hoax_en.text.splitlines()[0].startswith("Heni Yuwono (Kakanwil Kemenkumham Jatim) said")
     assert "Menurut" not in hoax_en.text
-    assert "3 June 2024" in hoax_en.text
+    assert "(jatimnow.com):" in hoax_en.text  # the page shows no date line, so the frame shows none
 
 
 def test_indonesian_question_gets_the_same_citation(hoax_en, hoax_id):
@@ -89,7 +89,7 @@ def test_indonesian_question_gets_the_same_citation(hoax_en, hoax_id):
 def test_indonesian_question_gets_an_indonesian_frame(hoax_id):
     assert hoax_id.lang == "id"
     assert hoax_id.text.startswith("Menurut Heni Yuwono")
-    assert "3 Juni 2024" in hoax_id.text
+    assert "(jatimnow.com):" in hoax_id.text
 
 
 @pytest.mark.parametrize("question", [HOAX_EN, HOAX_ID, "Who is Arief Rahman?", "Tell me about the 2024 PR bootcamp",
