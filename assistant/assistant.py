@@ -54,7 +54,8 @@ class Assistant:
         self.snapshot = self.live.current()
         check_family(self.live.store.family(), getattr(self.embedder, "family", ""))
         self.retriever = Retriever(self.snapshot, self.embedder, self.settings, mode)
-        self.reader = Reader(self.settings.read_candidates) if self.settings.reading and mode == "hybrid" else None
+        self.reader = Reader(self.settings.read_candidates, margin=self.settings.reading_margin) \
+            if self.settings.reading and mode == "hybrid" else None
         self._index_people()
 
     @property

@@ -327,3 +327,10 @@ def shares_over(asked: Understanding, first: str, second: str) -> dict[str, floa
     snap = Snapshot(version="t", units=units, collection=None,
                     documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
     return anchored_share(read_question(asked), [Passage(unit=u, score=0.5, dense=0.5) for u in units], snap)
+
+
+def test_retrieval_s_first_stays_first_unless_the_reader_is_surer_by_the_margin():
+    lead, venue = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1)
+    asked, index = question("Di mana Kumham PR Summit 2022 digelar?"), snapshot(LEAD, VENUE)
+    assert Reader(limit=20, margin=0.0).read(asked, [lead, venue], index)[0].text == VENUE
+    assert Reader(limit=20, margin=1.0).read(asked, [lead, venue], index)[0].text == LEAD

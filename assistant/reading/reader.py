@@ -138,23 +138,29 @@ def candidates(understood: Understanding, passages: list[Passage], snapshot: Sna
 class Reader:
     """Reads the top candidates and orders them by the probability that they answer."""
 
-    def __init__(self, limit: int = 20, model: ReaderModel | None = None):
+    def __init__(self, limit: int = 20, model: ReaderModel | None = None, margin: float = 0.0):
         self.limit = limit
         self.model = model or load_model()
+        self.margin = margin
 
     def scores(self, question: Question, found: list[Candidate]) -> list[float]:
         return [self.model.probability(x) for x in vectors(question, found)]
 
     def read(self, understood: Understanding, passages: list[Passage], snapshot: Snapshot) -> list[Passage]:
         """The first `limit` passages, each with its `reading` probability, most probable first (ties keep
-        retrieval's order)."""
+        retrieval's order), except that retrieval's first stays first unless the reader's best reads more
+        than `margin` above it."""
         question, found = prepare(understood, passages, snapshot, self.limit)
         anchored = anchored_share(question, passages, snapshot)
         where = layout(snapshot)
         read = [replace(c.passage, reading=p, anchored=anchored[c.passage.doc_id],
                         antecedent=where.before.get(c.passage.chunk_id) if REFERS_BACK.match(c.passage.text) else None)
                 for c, p in zip(found, self.scores(question, found))]
-        return sorted(read, key=lambda p: -p.reading)
+        ranked = sorted(read, key=lambda p: -p.reading)
+        if read and ranked[0] is not read[0] and ranked[0].reading - read[0].reading <= self.margin:
+            ranked.remove(read[0])
+            ranked.insert(0, read[0])  # not sure enough to overturn retrieval's first
+        return ranked
 
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
