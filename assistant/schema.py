@@ -58,8 +58,8 @@ class Passage:
     dense: float = 0.0  # cosine similarity of the dense leg
     lexical: float = 0.0  # normalised BM25 score of the lexical leg
     reading: float = 0.0  # the reader's probability that this unit answers (0.0 when not read)
-    # share of the question's names, numbers and acronyms (those any retrieved document holds) that this
-    # unit's document holds: below 1, the document is about another event or person than the one asked
+    # share of the question's years and asked-for speakers (those any retrieved document holds) that this
+    # unit's document holds: below 1, the document is about another event than the one asked
     anchored: float = 1.0
     # the unit just before, when this one's subject is only a pronoun ("Kegiatan … itu", "Dia …"): it names
     # what the pronoun stands for, and is cited beside it

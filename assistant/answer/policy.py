@@ -10,9 +10,9 @@ empty. The causes of a refusal, in the order checked:
   language similarities run lower, so English questions over Indonesian text have their own threshold);
 - a how-many question finds no count of what it asks about, a how-much-money question no amount, a where
   question no place, in the reader's first `TYPE_WINDOW` passages (the first that does is the answer);
-- the passages were read and no document holds every name, number and acronym the question gives (of
-  those some retrieved document holds): the person asked about appears only at another event than the one
-  asked, or the event named is not the one the documents cover (`Passage.anchored`);
+- the passages were read and no document holds every year the question names and the person whose words
+  it asks for (of those some retrieved document holds): the person asked about speaks only at another
+  event than the one asked (`Passage.anchored`);
 - the passages were read (`reading`) and the reader's best probability that a unit answers is below
   the threshold fitted with it: the detail asked is never stated.
 
@@ -23,12 +23,11 @@ reading probability; otherwise by retrieval's order and score, as before reading
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from ..config import Settings
 from ..reading.features import ANCHOR, content_word, term_in
-from ..reading.lexicon import question_terms, role_forms
+from ..reading.lexicon import contains_phrase, question_terms, role_forms
 from ..reading.types import ENUMERATION, ROLE, counted, holds
 from ..schema import Answer, Passage
 from .understanding import Understanding
@@ -138,12 +137,8 @@ def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
     """For "Who is X?": the best-read passage that names X beside a role word (what the text says X is).
     A bare name is what the dense model matches worst, so similarity is not asked of it: the exact name is
     the evidence."""
-    names = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I)
-             for person in understood.people for w in person.split() if len(w) > 2]
-    for passage in passages:
-        if any(n.search(passage.text) for n in names) and holds("who", passage.text) and ROLE.search(passage.text):
-            return [passage]
-    return []
+    names = [w for person in understood.people for w in person.split() if len(w) > 2]
+    return next(([p] for p in passages if ROLE.search(p.text) and any(contains_phrase(p.text, w) for w in names)), [])
 
 
 def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:

@@ -60,8 +60,6 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 # "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
 # with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
 WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
@@ -70,6 +68,9 @@ itu sebenarnya sih ya""".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def who_is(question: str, people: tuple[str, ...]) -> bool:
     """Asks only who a known person is (their role), named or carried from an earlier turn."""
     names = {w for person in people for w in re.findall(r"\w+", person.lower())}
@@ -81,7 +82,6 @@ def who_is(question: str, people: tuple[str, ...]) -> bool:
 def compares(question: str) -> bool:
     """About several events at once: a comparison word, or two different years named."""
     return COMPARES.search(question) is not None or len(set(YEAR.findall(question))) >= 2
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def check_question(question: object, limit: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..answer.understanding import Understanding
 from ..schema import Passage
 from . import types
-from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, question_terms, roles_in, term_groups
+from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, question_terms, roles_in, term_groups
 
 FEATURES: tuple[str, ...] = (
     "dense",            # cosine of the unit
@@ -104,7 +104,7 @@ class Term:
     phrases: tuple[str, ...] = ()
 
     def found(self, vocabulary: set[str], text: str) -> bool:
-        return bool(self.forms & vocabulary) or any(has_phrase(text, p) for p in self.phrases)
+        return bool(self.forms & vocabulary) or any(contains_phrase(text, p) for p in self.phrases)
 
 
 def idf(frequency: int, units: int) -> float:
@@ -162,10 +162,6 @@ def term_in(term: str, vocabulary: set[str]) -> bool:
     return len(term) >= CONTENT_MIN and any(term in w for w in vocabulary)
 
 
-def has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I) is not None
-
-
 def share(found: int, total: int) -> float:
     return found / total if total else 0.0
 
@@ -205,8 +201,8 @@ def signals(q: Question, c: Candidate) -> dict[str, float]:
         "loose_type_match": float(held and kind not in PRECISE),
         "type_strength": types.strength(kind, text),
         "type_in_neighbour": float(typed and not held and types.holds(kind, c.neighbours)),
-        "anchor_unit": share(sum(has_phrase(text, a) for a in q.anchors), len(q.anchors)),
-        "anchor_doc": share(sum(has_phrase(doc, a) for a in q.anchors), len(q.anchors)),
+        "anchor_unit": share(sum(contains_phrase(text, a) for a in q.anchors), len(q.anchors)),
+        "anchor_doc": share(sum(contains_phrase(doc, a) for a in q.anchors), len(q.anchors)),
         "overlap": share(sum(term_in(t, unit_words) for t in q.terms), len(q.terms)),
         "novelty": share(sum(not term_in(w, set(q.terms) | set(q.anchors)) for w in unit_content),
                          len(unit_content)),
@@ -214,8 +210,8 @@ def signals(q: Question, c: Candidate) -> dict[str, float]:
         "is_lead": float(c.is_lead and bool(c.title)),
         "speaker_match": float(bool(p.unit.speaker) and p.unit.speaker in people),
         "says_when_asked": float(asked is not None and bool(p.unit.speaker)),
-        "role_match": share(sum(any(has_phrase(role_text, f) for f in forms) for forms in q.roles), len(q.roles)),
-        "title_match": share(sum(has_phrase(c.title, a) for a in q.anchors), len(q.anchors)),
+        "role_match": share(sum(any(contains_phrase(role_text, f) for f in forms) for forms in q.roles), len(q.roles)),
+        "title_match": share(sum(contains_phrase(c.title, a) for a in q.anchors), len(q.anchors)),
         "weighted_overlap": weighted_share(q.weights, unit_words, text),
         "focus": weighted_share(asked_beyond_event(q, c), unit_words, text),
     }

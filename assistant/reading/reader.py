@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..answer.understanding import Understanding
+from ..answer.understanding import YEAR, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
-from .features import FEATURES, Candidate, Question, has_phrase, read_question, vectors, weigh, words
+from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, words
+from .lexicon import contains_phrase
 
 MODEL = Path(__file__).with_name("reader.json")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A unit whose subject is only a pronoun or a demonstrative phrase: "Kegiatan yang … itu diikuti …",
 # "Dia membahas …", "Hal itu …". What it speaks of is named in the unit before.
 REFERS_BACK = re.compile(r"^(?:(?:Kegiatan|Acara|Agenda|Program|Pertemuan|Forum)\b[^.]{0,120}?\b(?:itu|tersebut|ini)\b|"
@@ -179,7 +179,7 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     years = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
     asked = question.understood.ask.people if question.understood.ask else ()
     keys = years + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
-    held = {d: {k for k in keys if any(has_phrase(text[d], w) for w in k)} for d in docs}
+    held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
         if not YEAR.search(text[d]):
             held[d] |= set(years)  # a document naming no year ("Jumat (12/8)") is about no other year
