@@ -1,7 +1,8 @@
 """Sentence-aware chunking into citable units with exact character offsets.
 
-A unit is one to three sentences of one paragraph of article content (never a page line, see `units`) (at most `max_chars` where the sentences allow), so a
-citation points at a short, quotable span and `document.text[unit.start:unit.end] == unit.text`.
+A unit is one to three sentences of one paragraph of article content (never a page line, see `units`), at
+most `max_chars` where the sentences allow, so a citation points at a short, quotable span and
+`document.text[unit.start:unit.end] == unit.text`.
 
 Written by hand because the offsets must be exact and Indonesian news text needs rules the generic
 splitters (punkt, LlamaIndex's SentenceSplitter) get wrong: a quote closed by a comma and a reporting
