@@ -67,6 +67,15 @@ def test_a_comparison_cites_the_best_passage_of_each_document():
     assert [p.text for p in evidence(QUESTION, passages, SETTINGS)] == ["a"]
 
 
+def test_a_comparison_cites_each_side_however_dissimilar_once_the_question_is_on_topic():
+    compared = Understanding(question="q", lang="id", query="q", compares=True)
+    one_side = in_doc("Kakanwil Heni Yuwono membuka.", "2024.txt", 0.9, dense=0.5)
+    other_side = in_doc("Hendro mewakili Kakanwil Zaeroji.", "2022.txt", 0.05, dense=0.1)  # below 0.30, reads low
+    assert evidence(compared, [one_side, other_side], SETTINGS) == [one_side, other_side]
+    off_topic = in_doc("Kakanwil Heni Yuwono membuka.", "2024.txt", 0.9, dense=0.25)
+    assert evidence(compared, [off_topic, other_side], SETTINGS) == []
+
+
 def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissimilar():
     asked = Understanding(question="Who is Zaeroji?", lang="en", query="q", people=("Zaeroji",), who_is=True)
     passages = [in_doc("Zaeroji hadir.", "d.txt", 0.9, dense=0.05),

@@ -157,11 +157,18 @@ def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Pass
 
 def per_document(pool: list[Passage], understood: Understanding, settings: Settings, minimum: float) -> list[Passage]:
     """For a question about several events: the best-read passage of each document (up to `max_citations`
-    documents, in the order of their best passage), each one on topic and of the kind asked. One document
-    only is an ordinary answer from it."""
+    documents, in the order of their best passage), each of the kind asked. One document only is an
+    ordinary answer from it. Reading probabilities are not compared across documents: the reader weighs
+    each unit against the best candidate for the whole question, so the side asked second reads low.
+
+    Similarity asks only whether the question is on topic at all (its most similar passage): a question
+    naming two events is less similar to each event's sentence than a question about one, and the
+    sentence that answers one side ("… yang mewakili Kakanwil … Zaeroji") shares few words with the
+    other side ("who was the head in 2022 and who in 2024?")."""
+    if not pool or not strong_enough(max(pool, key=lambda p: p.dense), minimum):
+        return []
     best: dict[str, Passage] = {}
     for passage in pool:
-        if passage.doc_id not in best and strong_enough(passage, minimum) \
-                and answer_type_ok(understood, passage.text):
+        if passage.doc_id not in best and answer_type_ok(understood, passage.text):
             best[passage.doc_id] = passage
     return list(best.values())[:settings.max_citations]
