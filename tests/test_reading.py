@@ -205,6 +205,13 @@ def test_freedict_translates_english_words_into_indonesian(english, indonesian):
     assert indonesian in translate(english)
 
 
+@pytest.mark.parametrize("english", ["behalf", "represented", "stand", "deputised"])
+def test_acting_for_someone_translates_to_the_verb_not_the_noun_deputy(english):
+    """"On whose behalf did Hendro speak?" asks for "Hendro yang mewakili …", not a sentence that calls PR
+    "wakil panca indera" (the senses' representative)."""
+    assert "mewakili" in translate(english) and "wakil" not in translate(english)
+
+
 @pytest.mark.parametrize("description, form", [
     ("the head of the regional office", "Kakanwil"),
     ("head of the regional office", "Kepala Kantor Wilayah"),
