@@ -177,6 +177,8 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("When was the bootcamp article published?", "date"),
     ("Kapan halaman barometerbali itu diterbitkan?", "date"),
     ("Tanggal berapa yang tertera di baris tanggal halaman barometerbali?", "date"),
+    ("Tanggal berapa tercantum di bagian atas halaman barometerbali?", "date"),
+    ("What date is shown at the top of the barometerbali page?", "date"),
     ("What is the dateline of the 2022 article?", "dateline"),
     ("Berita barometerbali itu ditulis dari kota mana?", "dateline"),
     ("Apa kota asal berita itu?", "dateline"),
@@ -199,6 +201,8 @@ def test_a_question_about_the_page_names_the_page_line(question, kind):
     "Media apa yang digunakan humas?",
     "Di kota mana PR Summit 2022 diselenggarakan?",
     "Tanggal berapa bootcamp dibuka?",
+    "What date is shown for the opening of the bootcamp?",
+    "Tanggal berapa tercantum sebagai hari pembukaan acara?",
 ])
 def test_a_question_about_the_article_names_no_page_line(question):
     assert page_kind(question) is None

@@ -40,6 +40,8 @@ def _all(*alternatives: str) -> str:
 PAGE_PATTERNS = (
     ("date", r"\b(?:date line|publication date|date of publication|page['’]s date|date (?:on|of) the page|"
              r"baris tanggal|tanggal (?:terbit|halaman|pemuatan|publikasi|tayang))\b"),
+    ("date", _all(r"dates?|tanggal(?:nya)?", r"top|shown|printed|displayed|tercantum|tertera|tertulis|atas",
+                  PAGE_NOUNS)),
     ("title", r"\b(?:headlines?|judul(?:nya)?|title of (?:the|this|that) (?:article|story|news|report|piece|page)|"
               r"(?:article|story|page|report)['’]s title|what(?:'s| is| was) the title)\b"),
     ("editor", r"\b(?:editors?|edited|byline|redaktur(?:nya)?|penyunting|disunting|who wrote|ditulis oleh|"
@@ -66,6 +68,7 @@ berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya d
 editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
 diberitakan meliput diliput menerbitkan tertera hari
+top shown printed displayed tercantum tertulis bagian atas
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short
