@@ -99,3 +99,14 @@ def test_a_list_question_cites_each_passage_that_names_a_part_of_the_list():
                 in_doc("Humas harus aktif, terbuka.", "d.txt", 0.6, n=2),  # neither a role nor an enumeration
                 in_doc("Ketua lain berbicara.", "e.txt", 0.8, n=3)]  # another article
     assert [p.text for p in evidence(asked, passages, SETTINGS)] == [passages[0].text, passages[1].text]
+
+
+def test_a_list_told_over_paragraphs_cites_each_step_in_the_documents_order_however_low_it_reads():
+    asked = Understanding(question="Which sessions were held?", lang="en", query="q", answer_type="list")
+    last = in_doc("Sesi terakhir menyangkut aspek teknis.", "d.txt", 0.9, n=3)
+    passages = [last, in_doc("Kanwil menggelar Kumham PR Summit 2022.", "d.txt", 0.5, n=0),
+                in_doc("Dalam aspek manajerial, Ishadi menekankan …", "d.txt", 0.02, n=2),
+                in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1),  # beyond the candidates: unread
+                in_doc("Pertama, Heni membuka acara.", "e.txt", 0.4, n=4)]  # another article's steps
+    assert [p.text for p in evidence(asked, passages, SETTINGS)] == [
+        last.text, "Pertama dari aspek kebijakan.", "Dalam aspek manajerial, Ishadi menekankan …"]

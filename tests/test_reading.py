@@ -263,6 +263,14 @@ def test_the_reader_puts_the_unit_that_answers_above_the_lead_that_restates_the_
     assert read[0].reading > read[1].reading > 0.0
 
 
+def test_passages_beyond_the_readers_limit_follow_unread_in_retrievals_order():
+    lead, venue = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1)
+    read = Reader(limit=1).read(question("Di mana Kumham PR Summit 2022 digelar?"), [lead, venue],
+                                snapshot(LEAD, VENUE))
+    assert [p.text for p in read] == [LEAD, VENUE]
+    assert read[0].reading > 0.0 and read[1].reading == 0.0 and read[1].anchored == 1.0
+
+
 def test_an_english_where_question_is_answered_from_the_venue_not_the_lead():
     """Here the lead holds "menggelar", a form of "held", so every word of the question: the reader alone
     ranks it first (measured), and the policy's where rule picks the venue among the reader's first three."""

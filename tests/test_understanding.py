@@ -69,6 +69,16 @@ def test_count_and_money_questions_expect_a_count_or_an_amount(question, expecte
     assert answer_type(question) == expected
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("What sessions did the 2022 summit cover?", "list"),
+    ("Which topics does Heni raise?", "list"),
+    ("What process does the office follow?", ""),  # a singular ending in s
+    ("What status did the summit have?", ""),
+])
+def test_a_plural_asked_for_is_a_list(question, expected):
+    assert answer_type(question) == expected
+
+
 def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
     understood = understand("What did he say about hoaxes?", ["Who is Heni Yuwono?"], PEOPLE, CORPUS, "id")
     assert understood.people == ("Heni Yuwono",) and "Heni Yuwono" in understood.query
@@ -135,6 +145,9 @@ def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
     ("Who headed the office at the 2022 event and who at the 2024 one?", True),  # two years
     ("Apakah kedua acara itu diselenggarakan oleh kantor yang sama?", True),
     ("Mana yang lebih dulu diadakan, PR Summit atau PR Bootcamp?", True),
+    ("What sessions did the 2022 summit cover, and who spoke in each?", False),  # one year: parts of one event
+    ("Did both speakers at the 2024 bootcamp agree?", False),
+    ("Compare the 2024 bootcamp with the earlier summit.", True),
     ("Where was the 2022 summit held?", False),
     ("Apa kata Heni tentang hoaks?", False),
 ])

@@ -28,7 +28,7 @@ from typing import Protocol
 from ..config import Settings
 from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import contains_phrase, question_terms, role_forms
-from ..reading.types import ENUMERATION, ROLE, counted, holds
+from ..reading.types import ENUMERATION, ROLE, SEQUENCE, counted, holds
 from ..schema import Answer, Passage
 from .understanding import Understanding
 
@@ -142,8 +142,18 @@ def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
 
 
 def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
-    """For a list question: the best passage, then each passage of its document among the reader's first
+    """For a list question: the best passage, then the other parts of its document's list, up to
+    `max_list_citations`.
+
+    A list told over several paragraphs ("Pertama …", "Selanjutnya …", "Sesi terakhir …"): when the best
+    passage opens with a sequence marker, every passage of its document that opens with one, in the
+    document's order. The steps share few words with the question (only the last says "sesi"), so they
+    read far below the best. Otherwise each passage of its document among the reader's first
     `list_window` that holds a role word or an enumeration and reads at least `list_share` of the best."""
+    steps = sorted((p for p in pool if p is not best and p.doc_id == best.doc_id and SEQUENCE.match(p.text)),
+                   key=lambda p: p.unit.position) if SEQUENCE.match(best.text) else []
+    if steps:
+        return [best, *steps][:settings.max_list_citations]
     chosen = [best]
     for passage in pool[:settings.list_window]:
         if len(chosen) >= settings.max_list_citations:

@@ -50,6 +50,8 @@ WHERE_QUESTION = re.compile(r"\b(where|(?:in|at) which (?:city|town|place|buildi
 WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) the (?:reason|purpose|aim|goal)|"
                           r"mengapa|kenapa|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
 LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|who (?:were|are) the|"
+                           # a plural asked for: "what sessions did …", "which topics have …" (not "what process")
+                           r"(?:what|which) \w+s(?<!ss)(?<!us)(?<!is) (?:did|do|does|have|had)|"
                            r"apa saja|siapa saja|mana saja)\b", re.I)
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
@@ -60,6 +62,7 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 # "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
 # with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
 WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
@@ -80,8 +83,14 @@ def who_is(question: str, people: tuple[str, ...]) -> bool:
 
 
 def compares(question: str) -> bool:
-    """About several events at once: a comparison word, or two different years named."""
-    return COMPARES.search(question) is not None or len(set(YEAR.findall(question))) >= 2
+    """About several events at once: a comparison word, or two different years named. A question naming
+    one year is about one event, and its "each" or "both" spread over parts of it ("What sessions did the
+    2022 summit cover, and who spoke in each?")."""
+    years = set(YEAR.findall(question))
+    if len(years) >= 2:
+        return True
+    words = {m.group(0).lower() for m in COMPARES.finditer(question)}
+    return bool(words) and not (len(years) == 1 and words <= DISTRIBUTIVE)
 
 
 def check_question(question: object, limit: int) -> str:

@@ -149,7 +149,8 @@ class Reader:
     def read(self, understood: Understanding, passages: list[Passage], snapshot: Snapshot) -> list[Passage]:
         """The first `limit` passages, each with its `reading` probability, most probable first (ties keep
         retrieval's order), except that retrieval's first stays first unless the reader's best reads more
-        than `margin` above it."""
+        than `margin` above it. The passages beyond `limit` follow unread (`reading` 0), in retrieval's
+        order: an answer may need more of a document than the candidates hold (a list's later steps)."""
         question, found = prepare(understood, passages, snapshot, self.limit)
         anchored = anchored_share(question, passages, snapshot)
         where = layout(snapshot)
@@ -160,7 +161,8 @@ class Reader:
         if read and ranked[0] is not read[0] and ranked[0].reading - read[0].reading <= self.margin:
             ranked.remove(read[0])
             ranked.insert(0, read[0])  # not sure enough to overturn retrieval's first
-        return ranked
+        unread = [replace(p, reading=0.0, anchored=anchored[p.doc_id]) for p in passages[len(found):]]
+        return ranked + unread
 
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:

@@ -45,6 +45,12 @@ LIST = re.compile(r"\b(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|diant
 # An enumeration proper (for citing the parts of a list), without the lone "dan"/"serta" LIST accepts.
 ENUMERATION = re.compile(r"\b(?:yaitu|yakni|antara\s+lain|meliputi|di\s+antaranya|diantaranya|terdiri)\b|"
                          r"(?:,[^,.]{1,40}){3,}", re.I)  # or three short items after commas
+# A paragraph that opens with a sequence marker is one step of a list told over several paragraphs
+# ("Pertama dari aspek kebijakan …", "Selanjutnya, Ketua AMSI …", "Sesi terakhir menyangkut …").
+SEQUENCE = re.compile(r"^(?:(?:Yang )?(?:pertama|kedua|ketiga|keempat|kelima)\b|(?:Se)?lanjut(?:nya)?\b|Berikutnya\b|"
+                      r"Kemudian\b|(?:Dan )?(?:yang )?terakhir\b|(?:Sesi|Materi|Pembicara|Narasumber|Agenda) "
+                      r"(?:pertama|kedua|ketiga|berikutnya|selanjutnya|terakhir|penutup)\b|(?:Dalam|Dari) (?:aspek|sesi|bidang) \w+|"
+                      r"First(?:ly)?\b|Second(?:ly)?\b|Next\b|Finally\b|Lastly\b)", re.I)
 PATTERNS: dict[str, re.Pattern] = {"when": WHEN, "where": WHERE, "who": WHO, "count": COUNT, "money": MONEY,
                                    "why": WHY, "list": LIST}
 
