@@ -31,6 +31,18 @@ def test_it_carries_the_topic_of_the_previous_question():
     assert turn.carried == ("2024 PR bootcamp",)
 
 
+@pytest.mark.parametrize("follow_up", ["And who spoke besides the head of the office?",
+                                       "Lalu siapa lagi yang berbicara?", "What about the speakers?"])
+def test_a_follow_up_that_continues_carries_the_topic_of_the_previous_question(follow_up):
+    turn = resolve(follow_up, ["When was the 2024 PR bootcamp held?"], PEOPLE)
+    assert turn.carried == ("2024 PR bootcamp held",)
+
+
+def test_a_question_that_starts_afresh_carries_nothing():
+    turn = resolve("Who spoke at the 2022 summit?", ["When was the 2024 PR bootcamp held?"], PEOPLE)
+    assert turn.carried == ()
+
+
 def test_question_naming_someone_keeps_its_own_person():
     turn = resolve("What did Heni say about hoaxes?", ["Who is Arief Rahman?"], PEOPLE)
     assert turn.people == ("Heni Yuwono",)

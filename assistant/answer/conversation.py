@@ -24,6 +24,10 @@ tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masing
 TOPIC_POINTERS = re.compile(
     r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
     r"itu|tersebut|di sana|disana)\b", re.I)
+# A follow-up that opens by continuing the conversation ("And who spoke besides …?", "Lalu …", "What
+# about …?") is about what the earlier question was about.
+CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus|kemudian|dan|juga|"
+                       r"bagaimana dengan|selain itu)\b", re.I)
 QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
 tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
 ceritakan jelaskan soal""".split())
@@ -111,7 +115,8 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     # A pointer to someone the earlier turns do not name ("Kapan dia membukanya?" after "Siapa yang membuka
     # bootcamp 2024?"): the earlier question's topic is what identifies them.
     unresolved = earlier and not named and points_to_person(question)
-    if earlier and (unresolved or TOPIC_POINTERS.search(question) or len(topic_words(question).split()) <= 1):
+    if earlier and (unresolved or TOPIC_POINTERS.search(question) or CONTINUES.match(question)
+                    or len(topic_words(question).split()) <= 1):
         topic = topic_words(earlier[-1])
         if topic and topic.lower() not in query.lower():
             carried.append(topic)
