@@ -190,6 +190,15 @@ def test_focus_counts_only_the_words_that_do_not_name_the_event():
     assert lead["focus"] == 0.0 and answer["focus"] > 0.0
 
 
+def test_an_untitled_passage_names_no_event_so_focus_says_nothing():
+    """A Wikipedia paragraph's first sentence is no lead restating an event; it often answers (measured on
+    TyDi QA, held out: reading with focus there scored 0.749 top-1 against dense 0.806, without 0.811)."""
+    q = question("Siapa yang mewakili Kakanwil di Kumham PR Summit 2022?")
+    first = features(q, passage(LEAD), title="", lead=LEAD)
+    other = features(q, passage("Hendro hadir mewakili Kakanwil."), title="", lead=LEAD)
+    assert first["focus"] == other["focus"] == 0.0
+
+
 def test_rank_and_similarity_signals_are_relative_to_the_best_candidate():
     f = features(question("Kapan?"), passage(VENUE, dense=0.4), rank=2, top_dense=0.6, doc_best=0.5)
     assert f["dense"] == 0.4 and f["dense_gap"] == pytest.approx(-0.2)

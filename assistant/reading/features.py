@@ -220,7 +220,10 @@ def signals(q: Question, c: Candidate) -> dict[str, float]:
 
 def asked_beyond_event(q: Question, c: Candidate) -> dict[str, Term]:
     """The weighted terms the candidate's document's title and lead do not hold: what the question asks
-    about the event rather than the words that name it."""
+    about the event rather than the words that name it. Only a titled article names an event in its lead;
+    an untitled passage (a Wikipedia paragraph) has no such lead, and its first sentence often answers."""
+    if not c.title:
+        return {}
     event_text = f"{c.title} {c.lead}"
     event = set(words(event_text))
     return {k: t for k, t in q.weights.items() if not t.found(event, event_text)}
