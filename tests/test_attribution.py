@@ -136,3 +136,17 @@ def test_unattributed_sentence_takes_its_paragraphs_speaker():
 
 def test_committee_chair_role_is_not_part_of_the_name():
     assert split_role_name("Ketua Panitia Budi Santoso") == ("Budi Santoso", "Ketua Panitia")
+
+
+def test_a_paragraph_that_finishes_the_previous_ones_sentence_is_its_speakers():
+    from assistant.schema import Document
+
+    text = ("Untuk itu, Heni berharap kegiatan ini memberi pemahaman.\n\n"
+            "Sehingga, kerja-kerja humas tersampaikan ke masyarakat.\n\nPeserta sangat antusias.")
+    units = make_units(Document("d.txt", text))
+    assert [u.speaker for u in units] == ["Heni", "Heni", ""]
+
+
+def test_the_seed_sentence_on_public_participation_is_heni_yuwonos(seed_units):
+    unit = unit_with(seed_units, "mendorong partisipasi aktif masyarakat")
+    assert unit.speaker == "Heni Yuwono"

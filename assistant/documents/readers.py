@@ -23,9 +23,9 @@ from ..errors import DocumentError
 from ..schema import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
-# Bump when cleaning or chunking changes, so that ingest re-embeds every document. A change that alters only
+# Bump when cleaning, chunking or attribution changes, so that ingest re-embeds every document. A change that alters only
 # some documents' text or page lines needs none: their hash changes by itself, and the others' indexes stay.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 # Byte-order marks and the codec that reads past them; UTF-32-LE's mark starts like UTF-16-LE's, so first.
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

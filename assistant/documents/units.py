@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import Settings
 from ..schema import Document, Unit
 from .attribution import Person, attribute
 from .chunking import Span, chunk_id, group_sentences, paragraph_sentences, paragraphs
 from .cleaning import article_bounds
+
+
+# A paragraph opening with a conjunction that cannot start a statement of its own ("Sehingga, kerja-kerja
+# … bisa tersampaikan") finishes the previous paragraph's sentence, and so its speaker's statement.
+CONTINUES = re.compile(r"^(?:Sehingga|Maka|Sebab|Karena|Agar|Supaya|Dengan (?:demikian|begitu)|"
+                       r"Oleh (?:karena|sebab) itu)\b")
 
 
 def content_paragraphs(doc: Document) -> list[Span]:
@@ -33,14 +41,19 @@ def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
 
     A unit's speaker is the first speaker attributed inside it, else its paragraph's: in
     "Pada masa kini, lanjut Heni, … Mengingat, hoax dan disinformasi …" the second sentence is Heni's too.
+    A paragraph without one that continues the previous paragraph (`CONTINUES`) has that one's speaker.
     """
     by_paragraph = paragraph_sentences(doc.text, content_paragraphs(doc))
     spans = [s for paragraph in by_paragraph for s in paragraph]
     speaker_of = dict(zip(spans, attribute(doc.text, spans)[0]))  # one lookup per sentence: linear time
     units: list[Unit] = []
     seen: dict[str, int] = {}
+    previous: Person | None = None
     for paragraph in by_paragraph:
         paragraph_speaker = next((speaker_of[s] for s in paragraph if speaker_of[s]), None)
+        if paragraph_speaker is None and paragraph and CONTINUES.match(doc.text[paragraph[0].start:paragraph[0].end]):
+            paragraph_speaker = previous
+        previous = paragraph_speaker
         for group in group_sentences(paragraph, max_chars, max_sentences):
             start, end = group[0].start, group[-1].end
             person: Person | None = next((speaker_of[s] for s in group if speaker_of[s]), paragraph_speaker)
