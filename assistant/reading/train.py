@@ -10,8 +10,9 @@ Training data, none of it the test set:
   2026-11-24, adding it lowered cross-validated top-1 on FacQA (0.826 -> 0.801) and on the gold tuning half
   (0.597 -> 0.545) and raised TyDi's own by 0.3 points over dense, so by default TyDi stays a held-out check,
 - the tuning half of the gold set (`eval/gold_tune.txt` lists its ids; label: the unit contains an
-  evidence phrase). Its unanswerable questions also fit the refusal threshold; without the file the
-  reader is fitted on external data only and never refuses on its own (threshold 0).
+  evidence phrase). Its unanswerable questions, against every dataset's answerable ones, also fit the
+  refusal threshold; without the file the reader is fitted on external data only and never refuses on
+  its own (threshold 0).
 
 Each benchmark is indexed into `eval/bench-index/<name>` (reused while unchanged). For every question
 the assistant understands and retrieves exactly as `Assistant.ask` does, and the first
@@ -153,23 +154,24 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, datasets: np.n
 
 
 def refusal_threshold(prob: np.ndarray, groups: np.ndarray, answerable: dict[str, bool]) -> float:
-    """The best-probability cut that best separates the gold tuning questions into answerable (best
-    probability at or above it) and unanswerable (below): refusing an answerable question is an error
-    whichever unit it would have cited. 0 (never refuse) when there are no unanswerable questions."""
-    best: dict[str, float] = {}
-    for g in dict.fromkeys(groups):
-        if g.startswith("gold/"):
-            best[g] = float(prob[groups == g].max())
-    if not best or all(answerable[g] for g in best):
+    """The best-probability cut that best separates the training questions into answerable (best
+    probability at or above it) and unanswerable (below), each dataset counting as much as any other:
+    refusing an answerable question is an error whichever unit it would have cited, and the benchmarks'
+    answerable questions say what a cut costs outside the gold set. 0 (never refuse) when no question is
+    unanswerable."""
+    best = {g: float(prob[groups == g].max()) for g in dict.fromkeys(groups)}
+    if all(answerable[g] for g in best):
         return 0.0
+    datasets = {g: g.split("/", 1)[0] for g in best}
+    size = {d: sum(1 for g in best if datasets[g] == d) for d in set(datasets.values())}
     cuts = sorted(set(best.values()) | {0.0})
 
-    def correct(cut: float) -> int:
-        return sum((p >= cut) == answerable[g] for g, p in best.items())
+    def correct(cut: float) -> float:
+        return sum(((p >= cut) == answerable[g]) / size[datasets[g]] for g, p in best.items())
 
     scores = [correct(c) for c in cuts]
     top = max(scores)
-    chosen = [c for c, s in zip(cuts, scores) if s == top]
+    chosen = [c for c, s in zip(cuts, scores) if s >= top - 1e-12]
     earlier = [c for c in cuts if c < chosen[0]]
     return (chosen[0] + earlier[-1]) / 2 if earlier else chosen[0]  # midway to the cut below: a margin
 
