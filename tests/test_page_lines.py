@@ -269,6 +269,10 @@ def test_the_document_whose_page_holds_the_topic_is_chosen_over_the_best_passage
     assert [(p.doc_id, p.text) for p in found] == [(article_2022.doc_id, "Monday, 16-09-2024")]
 
 
+def test_words_that_say_how_a_page_line_is_shown_are_not_its_topic():
+    assert page_topic("Who is listed as editor of the jatimnow story about the bootcamp?") == ["jatimnow", "bootcamp"]
+
+
 def test_a_topic_no_page_holds_keeps_the_retrieved_passages(seed_documents, article_2022, article_2024):
     retrieved = [passage(article_2024), passage(article_2022)]
     assert answer_from_page("editor", "Who edited the weather article?", False, retrieved, seed_documents) \

@@ -73,6 +73,7 @@ def test_count_and_money_questions_expect_a_count_or_an_amount(question, expecte
     ("What sessions did the 2022 summit cover?", "list"),
     ("Which topics does Heni raise?", "list"),
     ("What process does the office follow?", ""),  # a singular ending in s
+    ("Which hotel hosted the 2024 bootcamp?", "where"),
     ("What status did the summit have?", ""),
 ])
 def test_a_plural_asked_for_is_a_list(question, expected):

@@ -68,7 +68,7 @@ berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya d
 editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
 diberitakan meliput diliput menerbitkan tertera hari
-top shown printed displayed tercantum tertulis bagian atas
+top shown printed displayed tercantum tertulis bagian atas listed named credited given
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short

@@ -43,7 +43,7 @@ WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|
                            r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
                            r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
-WHERE_QUESTION = re.compile(r"\b(where|(?:in|at) which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
+WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
                             r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
                             r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
                             r"(?:bertempat|berlokasi|digelar|diadakan) di mana)\b", re.I)
