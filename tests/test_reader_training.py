@@ -28,3 +28,12 @@ def test_answerable_benchmark_questions_a_cut_would_refuse_count_against_it():
 def test_no_unanswerable_question_means_never_refuse():
     prob, groups = best_probabilities({"facqa/1": 0.2, "facqa/2": 0.9})
     assert refusal_threshold(prob, groups, {"facqa/1": True, "facqa/2": True}) == 0.0
+
+
+def test_each_dataset_weighs_as_much_as_any_other_whatever_its_size():
+    rows = {"gold/a": 0.9, "gold/u1": 0.05, "gold/u2": 0.05, "facqa/1": 0.04}
+    answerable = {"gold/a": True, "gold/u1": False, "gold/u2": False, "facqa/1": True}
+    prob, groups = best_probabilities(rows)
+    # Counted per question, refusing both gold questions (and FacQA's one) wins 3 to 2; per dataset,
+    # losing all of FacQA costs more than two thirds of the gold set gains.
+    assert refusal_threshold(prob, groups, answerable) <= 0.04
