@@ -72,7 +72,9 @@ class Settings:
     relative_cutoff: float = 1.0
     # A list question ("Siapa saja pemateri…?") cites every passage of the best one's document, among the
     # reader's first `list_window`, that holds names or an enumeration and reads at least `list_share` of
-    # the best (up to `max_list_citations`): one speaker per unit, so one citation cannot hold the list.
+    # the best (up to `max_list_citations`): one speaker per unit, so one citation cannot hold the list. A
+    # list told over paragraphs that open with sequence markers ("Pertama …", "Sesi terakhir …") cites its
+    # steps instead, however low they read (`answer.policy.listing`).
     list_window: int = 6
     list_share: float = 0.3
     max_list_citations: int = 5

@@ -13,7 +13,7 @@ from .cleaning import article_bounds
 
 # A paragraph opening with a conjunction that cannot start a statement of its own ("Sehingga, kerja-kerja
 # … bisa tersampaikan") finishes the previous paragraph's sentence, and so its speaker's statement.
-CONTINUES = re.compile(r"^(?:Sehingga|Maka|Sebab|Karena|Agar|Supaya|Dengan (?:demikian|begitu)|"
+FINISHES_SENTENCE = re.compile(r"^(?:Sehingga|Maka|Sebab|Karena|Agar|Supaya|Dengan (?:demikian|begitu)|"
                        r"Oleh (?:karena|sebab) itu)\b")
 
 
@@ -41,7 +41,8 @@ def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
 
     A unit's speaker is the first speaker attributed inside it, else its paragraph's: in
     "Pada masa kini, lanjut Heni, … Mengingat, hoax dan disinformasi …" the second sentence is Heni's too.
-    A paragraph without one that continues the previous paragraph (`CONTINUES`) has that one's speaker.
+    A paragraph without one that finishes the previous paragraph's sentence (`FINISHES_SENTENCE`) has
+    that paragraph's speaker.
     """
     by_paragraph = paragraph_sentences(doc.text, content_paragraphs(doc))
     spans = [s for paragraph in by_paragraph for s in paragraph]
@@ -51,7 +52,8 @@ def make_units(doc: Document, max_chars: int = Settings.max_unit_chars,
     previous: Person | None = None
     for paragraph in by_paragraph:
         paragraph_speaker = next((speaker_of[s] for s in paragraph if speaker_of[s]), None)
-        if paragraph_speaker is None and paragraph and CONTINUES.match(doc.text[paragraph[0].start:paragraph[0].end]):
+        opening = doc.text[paragraph[0].start:paragraph[0].end] if paragraph else ""
+        if paragraph_speaker is None and FINISHES_SENTENCE.match(opening):
             paragraph_speaker = previous
         previous = paragraph_speaker
         for group in group_sentences(paragraph, max_chars, max_sentences):

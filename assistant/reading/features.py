@@ -41,7 +41,7 @@ FEATURES: tuple[str, ...] = (
     "title_match",      # share of the question's anchors in the document's title (the article asked about)
     "weighted_overlap",  # share of the question's words found in the unit, each weighted by its rarity
     "weighted_gap",     # ...minus the best candidate's share (<= 0)
-    "focus",            # ...of the words its document's title and lead do not hold: what is asked, not the event
+    "focus",            # ...of the words its titled document's title and lead do not hold (0 when untitled)
     "focus_gap",        # ...minus the best candidate's (<= 0)
 )
 
