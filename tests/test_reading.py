@@ -11,7 +11,7 @@ import pytest
 from assistant.answer.understanding import SpeakerAsk, Understanding, answer_type
 from assistant.reading import types
 from assistant.reading.features import FEATURES, Candidate, read_question, vectors, weigh, words
-from assistant.reading.lexicon import freedict, role_forms, translate
+from assistant.reading.lexicon import freedict, role_forms, term_groups, translate
 from assistant.reading.reader import MODEL, REFERS_BACK, Reader, anchored_share, load_model
 from assistant.answer.policy import evidence
 from assistant.config import Settings
@@ -219,6 +219,16 @@ def test_acting_for_someone_translates_to_the_verb_not_the_noun_deputy(english):
     """"On whose behalf did Hendro speak?" asks for "Hendro yang mewakili …", not a sentence that calls PR
     "wakil panca indera" (the senses' representative)."""
     assert "mewakili" in translate(english) and "wakil" not in translate(english)
+
+
+def test_our_news_words_replace_freedicts_other_senses_of_a_word_they_list():
+    """FreeDict gives "skill" the adjective "mampu" (able), which matches "mampu dikomunikasikan"."""
+    assert "kemampuan" in translate("skill") and "mampu" not in translate("skill")
+
+
+def test_a_possessive_is_looked_up_as_its_noun():
+    groups = term_groups("What are the government's plans?", "en")
+    assert ("government", "pemerintah") in groups
 
 
 @pytest.mark.parametrize("description, form", [

@@ -29,7 +29,8 @@ WORDS = Path(__file__).with_name("words.json")
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 NUMBERED = re.compile(r"^\d+\.\s+(?=\S)")
 STRAY_NUMBER = re.compile(r"\s+\d+\.$")
-WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A word, its English possessive left off ("government's" is looked up as "government").
+WORD = re.compile(r"[A-Za-z][\w-]*(?:'(?!s\b)[\w-]+)*")
 
 
 def dictd_number(text: str) -> int:
@@ -91,14 +92,14 @@ def news_words(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
 
 
 def translate(word: str) -> tuple[str, ...]:
-    """Indonesian translations of an English word (any inflection), single words only: our news words,
-    then FreeDict's, each under the first form of the word it lists."""
-    found: list[str] = []
+    """Indonesian translations of an English word (any inflection), single words only, under the first
+    form of the word a table lists: our news words when they list it (they give the senses news use, so
+    FreeDict's other senses, "skill" -> "mampu" (able), stay out), else FreeDict's."""
     for table in (news_words(), freedict()):
         form = next((f for f in lemmas(word.lower()) if f in table), None)
         if form:
-            found += [t for t in table[form] if " " not in t]
-    return tuple(dict.fromkeys(found))
+            return tuple(dict.fromkeys(t for t in table[form] if " " not in t))
+    return ()
 
 
 @lru_cache(maxsize=1)
