@@ -234,6 +234,7 @@ def test_a_possessive_is_looked_up_as_its_noun():
 @pytest.mark.parametrize("description, form", [
     ("the head of the regional office", "Kakanwil"),
     ("head of the regional office", "Kepala Kantor Wilayah"),
+    ("the head of the East Java regional office", "Kakanwil"),  # a province inside a role is its own term
     ("the regional office's head of public relations", "Kasubag Humas"),
     ("the division head for immigration", "Kadiv Keimigrasian"),
     ("corrections", "Pemasyarakatan"),
@@ -283,11 +284,23 @@ def test_the_reader_puts_the_unit_that_answers_above_the_lead_that_restates_the_
 
 
 def test_passages_beyond_the_readers_limit_follow_unread_in_retrievals_order():
-    lead, venue = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1)
-    read = Reader(limit=1).read(question("Di mana Kumham PR Summit 2022 digelar?"), [lead, venue],
-                                snapshot(LEAD, VENUE))
-    assert [p.text for p in read] == [LEAD, VENUE]
-    assert read[0].reading > 0.0 and read[1].reading == 0.0 and read[1].anchored == 1.0
+    other = "Para peserta sangat antusias mengikuti sesi praktikal ini."
+    lead, venue, rest = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1), passage(other, 0.5, n=2)
+    read = Reader(limit=2).read(question("Di mana Kumham PR Summit 2022 digelar?"), [lead, venue, rest],
+                                snapshot(LEAD, VENUE, other))
+    assert [p.text for p in read][2:] == [other]
+    assert read[2].reading == 0.0 and read[2].anchored == 1.0
+
+
+def test_a_passage_beyond_the_limit_that_holds_the_questions_words_is_read():
+    """Similarity can rank the sentence that answers far down ("… ujar Hendro yang mewakili Kakanwil …"
+    against "Who represented the Kakanwil?"); holding the question's words gets it read."""
+    said = "Hal itu disampaikan Hendro yang mewakili Kakanwil Zaeroji."
+    lead, venue, acting = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1), passage(said, 0.2, n=2)
+    read = Reader(limit=1).read(question("Siapa yang mewakili Kakanwil?"), [lead, venue, acting],
+                                snapshot(LEAD, VENUE, said))
+    assert read[0].text == said and read[0].reading > 0.0
+    assert [p.text for p in read][1:] == [LEAD, VENUE] and read[2].reading == 0.0
 
 
 def test_an_english_where_question_is_answered_from_the_venue_not_the_lead():

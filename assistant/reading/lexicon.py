@@ -103,10 +103,10 @@ def translate(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def role_table(path: Path = ROLES) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """(English phrases, Indonesian forms) per role, from roles.json."""
+def role_table(path: Path = ROLES) -> tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]:
+    """(English phrases, Indonesian forms, is a place) per role, from roles.json."""
     rows = json.loads(path.read_text(encoding="utf-8"))["roles"]
-    return tuple((tuple(p.lower() for p in r["en"]), tuple(r["id"])) for r in rows)
+    return tuple((tuple(p.lower() for p in r["en"]), tuple(r["id"]), r.get("place", False)) for r in rows)
 
 
 def contains_phrase(text: str, phrase: str) -> bool:
@@ -123,16 +123,18 @@ def roles_in(text: str) -> list[tuple[str, ...]]:
 
 
 def role_match(text: str) -> tuple[list[tuple[str, ...]], str]:
-    """`roles_in`, and the lower-cased text left once the role phrases are taken out."""
+    """`roles_in`, and the lower-cased text left once the role phrases are taken out. Places go first:
+    a province inside a role's description ("the head of the East Java regional office") is its own term."""
     lowered = " ".join(text.lower().split())
-    phrases = sorted(((p, forms) for en, forms in role_table() for p in (*en, *(f.lower() for f in forms))),
-                     key=lambda pf: -len(pf[0]))
+    phrases = sorted(((p, forms, place) for en, forms, place in role_table()
+                      for p in (*en, *(f.lower() for f in forms))),
+                     key=lambda pf: (not pf[2], -len(pf[0])))
     found: list[tuple[str, ...]] = []
-    for phrase, forms in phrases:
+    for phrase, forms, _ in phrases:
         if contains_phrase(lowered, phrase):
             if forms not in found:
                 found.append(forms)
-            lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", lowered)
+            lowered = " ".join(re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", lowered).split())
     return found, lowered
 
 

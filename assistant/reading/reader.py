@@ -20,10 +20,11 @@ from pathlib import Path
 from ..answer.understanding import YEAR, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
-from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, words
+from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, weighted_share, words
 from .lexicon import contains_phrase
 
 MODEL = Path(__file__).with_name("reader.json")
+RECRUITS = 5  # passages beyond the reading limit read for their words (see `prepare`)
 # A unit whose subject is only a pronoun or a demonstrative phrase: "Kegiatan yang … itu diikuti …",
 # "Dia membahas …", "Hal itu …". What it speaks of is named in the unit before.
 REFERS_BACK = re.compile(r"^(?:(?:Kegiatan|Acara|Agenda|Program|Pertemuan|Forum)\b[^.]{0,120}?\b(?:itu|tersebut|ini)\b|"
@@ -103,27 +104,41 @@ def arrange(units: list[Unit]) -> Layout:
 
 def prepare(understood: Understanding, passages: list[Passage], snapshot: Snapshot,
             limit: int) -> tuple[Question, list[Candidate]]:
-    """The question as the reader sees it, with its terms weighted by rarity among the units, and the
-    first `limit` passages as candidates. Reading and training both start here."""
-    found = candidates(understood, passages, snapshot, limit)
+    """The question as the reader sees it, with its terms weighted by rarity among the units, and its
+    candidates: the first `limit` passages, then the `RECRUITS` later ones that hold most of the question's
+    weighted terms. Similarity alone can rank the answering sentence far down when it shares little meaning
+    with the question's other words ("Who represented the Kakanwil …?" and "… ujar Hendro yang mewakili
+    Kakanwil …" score 0.19 against the lead's 0.36): the lexical signal gets a say in who is read, not only
+    in how. Reading and training both start here."""
     where = layout(snapshot)
-    seen = {w for c in found for w in words(f"{c.title} {c.passage.text} {c.lead}")}
-    return weigh(read_question(understood), seen, where.df, where.units), found
+    context = {p.doc_id: (snapshot.documents[p.doc_id].title if p.doc_id in snapshot.documents else "",
+                          where.lead[p.doc_id].text if p.doc_id in where.lead else "") for p in passages}
+    seen = {w for p in passages for w in words(f"{context[p.doc_id][0]} {p.text} {context[p.doc_id][1]}")}
+    question = weigh(read_question(understood), seen, where.df, where.units)
+    rest = [(share_of(question, p), -rank, rank) for rank, p in enumerate(passages) if rank >= limit]
+    recruits = [rank for held, _, rank in sorted(rest, reverse=True)[:RECRUITS] if held > 0]
+    chosen = [*range(min(limit, len(passages))), *recruits]
+    return question, candidates(understood, passages, snapshot, chosen)
+
+
+def share_of(question: Question, passage: Passage) -> float:
+    return weighted_share(question.weights, set(words(passage.text)), passage.text)
 
 
 def candidates(understood: Understanding, passages: list[Passage], snapshot: Snapshot,
-               limit: int) -> list[Candidate]:
-    """The first `limit` passages with their context. All of `passages` supply cosines: a neighbour not
-    retrieved at all gets the lowest cosine retrieved (it is at most that similar)."""
+               chosen: list[int]) -> list[Candidate]:
+    """The passages at the `chosen` ranks with their context. All of `passages` supply cosines: a
+    neighbour not retrieved at all gets the lowest cosine retrieved (it is at most that similar)."""
     cosine = {p.chunk_id: p.dense for p in passages}
     floor = min(cosine.values(), default=0.0)
-    top = max((p.dense for p in passages[:limit]), default=0.0)
+    top = max((passages[rank].dense for rank in chosen), default=0.0)
     doc_best: dict[str, float] = {}
     for p in passages:
         doc_best[p.doc_id] = max(doc_best.get(p.doc_id, floor), p.dense)
     where = layout(snapshot)
     out = []
-    for rank, p in enumerate(passages[:limit]):
+    for rank in chosen:
+        p = passages[rank]
         around = [u for u in (where.before.get(p.chunk_id), where.after.get(p.chunk_id)) if u]
         doc = snapshot.documents.get(p.doc_id)
         first = where.lead.get(p.doc_id)
@@ -147,10 +162,10 @@ class Reader:
         return [self.model.probability(x) for x in vectors(question, found)]
 
     def read(self, understood: Understanding, passages: list[Passage], snapshot: Snapshot) -> list[Passage]:
-        """The first `limit` passages, each with its `reading` probability, most probable first (ties keep
+        """The candidates (`prepare`), each with its `reading` probability, most probable first (ties keep
         retrieval's order), except that retrieval's first stays first unless the reader's best reads more
-        than `margin` above it. The passages beyond `limit` follow unread (`reading` 0), in retrieval's
-        order: an answer may need more of a document than the candidates hold (a list's later steps)."""
+        than `margin` above it. The passages not read follow (`reading` 0), in retrieval's order: an
+        answer may need more of a document than the candidates hold (a list's later steps)."""
         question, found = prepare(understood, passages, snapshot, self.limit)
         anchored = anchored_share(question, passages, snapshot)
         where = layout(snapshot)
@@ -161,7 +176,8 @@ class Reader:
         if read and ranked[0] is not read[0] and ranked[0].reading - read[0].reading <= self.margin:
             ranked.remove(read[0])
             ranked.insert(0, read[0])  # not sure enough to overturn retrieval's first
-        unread = [replace(p, reading=0.0, anchored=anchored[p.doc_id]) for p in passages[len(found):]]
+        read_ids = {c.passage.chunk_id for c in found}
+        unread = [replace(p, reading=0.0, anchored=anchored[p.doc_id]) for p in passages if p.chunk_id not in read_ids]
         return ranked + unread
 
 
