@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.conversation import people_in, resolve, topic_words, user_questions
+from assistant.answer.understanding import understand
 
 PEOPLE = ["Arief Rahman", "Heni Yuwono", "Hendro Tri Prasetyo", "Zakaria"]
 
@@ -116,3 +117,22 @@ def test_people_come_in_the_order_the_text_names_them():
 def test_a_pronoun_no_earlier_turn_resolves_carries_the_earlier_topic():
     turn = resolve("Kapan dia membukanya?", ["Siapa yang membuka Kumham PR Bootcamp 2024?"], PEOPLE)
     assert "Bootcamp 2024" in turn.query and turn.people == ()
+
+
+@pytest.mark.parametrize("follow_up", ["And what about TikTok?", "Bagaimana dengan TikTok?"])
+def test_asking_again_about_another_topic_keeps_the_person_but_not_the_earlier_topic(follow_up):
+    """"Hoaxes" carried over would compete with TikTok for what Heni said."""
+    turn = resolve(follow_up, ["What did Heni Yuwono say about hoaxes?"], PEOPLE)
+    assert turn.people == ("Heni Yuwono",) and "hoaxes" not in turn.query
+
+
+def test_asking_again_about_another_person_carries_the_earlier_topic_to_them():
+    turn = resolve("What about Arief Rahman?", ["What did Heni Yuwono say about hoaxes?"], PEOPLE)
+    assert turn.people == ("Arief Rahman",)
+    assert "hoaxes" in turn.query and "Heni" not in turn.query
+    assert turn.again == "What did Heni Yuwono say about hoaxes?"
+
+
+def test_asking_again_about_another_person_keeps_the_kind_of_question():
+    understood = understand("What about Arief Rahman?", ["Where did Heni Yuwono speak?"], PEOPLE, "", "id")
+    assert understood.answer_type == "where"

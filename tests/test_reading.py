@@ -226,6 +226,14 @@ def test_our_news_words_replace_freedicts_other_senses_of_a_word_they_list():
     assert "kemampuan" in translate("skill") and "mampu" not in translate("skill")
 
 
+def test_a_persons_name_is_one_term_whichever_of_its_words_the_question_uses():
+    """A sentence naming "Hendro Tri Prasetyo" in full must not outweigh "… Hendro yang mewakili …"."""
+    people = ("Hendro Tri Prasetyo",)
+    assert term_groups("Hendro Tri Prasetyo mewakili siapa?", "id", people) == [("hendro", "tri", "prasetyo"),
+                                                                                ("mewakili",)]
+    assert term_groups("Hendro mewakili siapa?", "id", people)[0] == ("hendro", "tri", "prasetyo")
+
+
 def test_a_possessive_is_looked_up_as_its_noun():
     groups = term_groups("What are the government's plans?", "en")
     assert ("government", "pemerintah") in groups

@@ -28,6 +28,13 @@ TOPIC_POINTERS = re.compile(
 # about …?") is about what the earlier question was about.
 CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus|kemudian|dan|juga|"
                        r"bagaimana dengan|selain itu)\b", re.I)
+# A follow-up that asks the earlier question about someone of something else. When that question named a
+# person, what the follow-up names replaces its part: another person takes the earlier topic and kind of
+# question ("What about Ishadi?"), another topic keeps the person but not the earlier topic ("And what
+# about TikTok?" after "What did Heni say about hoaxes?"). Without a person it carries like `CONTINUES`
+# ("What about the speakers?" after a question about the bootcamp is still about the bootcamp).
+ASKS_AGAIN = re.compile(r"^\W*(?:(?:and|so|then|lalu|terus|dan|kalau)\s+)?(?:what about|how about|bagaimana dengan)\b",
+                        re.I)
 QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
 tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
 ceritakan jelaskan soal""".split())
@@ -41,6 +48,7 @@ class FollowUp:
     query: str  # what retrieval sees
     people: tuple[str, ...] = ()  # full names of the people the question (or its context) is about
     carried: tuple[str, ...] = field(default=())  # what came from earlier turns, for display and tests
+    again: str = ""  # the earlier question it asks again of another person (see `ASKS_AGAIN`)
 
 
 def user_questions(history: Iterable[Any] | None) -> list[str]:
@@ -103,6 +111,15 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     named = people_in(question, people)
     carried: list[str] = []
     query = question
+    before = people_in(earlier[-1], people) if earlier and ASKS_AGAIN.match(question) else []
+    if named and before:  # the earlier question, asked of another person ("What about Ishadi?")
+        names = {w.lower() for person in before for w in person.split()}
+        topic = " ".join(w for w in topic_words(earlier[-1]).split() if w.lower() not in names)
+        return FollowUp(question=question, query=f"{question} ({topic})" if topic else question,
+                        people=tuple(named), carried=(topic,) if topic else (), again=earlier[-1])
+    if before:  # another topic, asked of the same person ("And what about TikTok?"): hoaxes are not asked
+        return FollowUp(question=question, query=f"{before[0]}: {question}", people=tuple(before[:1]),
+                        carried=tuple(before[:1]))
     if earlier and not named and points_to_person(question):
         # The newest turn that names someone: its question first, then the assistant's reply if given
         # ("What was his job title?" after "Who spoke about media policy?" answered by Zakaria's quote).

@@ -196,7 +196,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     return Understanding(
         question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=answer_type(question), compares=compares(question),
+        answer_type=answer_type(question) or answer_type(followed.again), compares=compares(question),
         who_is=who_is(question, followed.people),
         page=None if ask else page_kind(question),  # "Apa komentar editor X?" asks for words, not the page
     )

@@ -91,7 +91,7 @@ def read_question(understood: Understanding) -> Question:
     anchors -= {w for w in anchors if w.isalpha() and w in STOP}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),
                     anchors=frozenset(anchors), roles=tuple(roles_in(text)),
-                    groups=tuple(term_groups(text, understood.lang)))
+                    groups=tuple(term_groups(text, understood.lang, understood.people)))
 
 
 @dataclass(frozen=True)

@@ -158,11 +158,24 @@ bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa 
 apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut""".split())
 
 
-def term_groups(question: str, lang: str) -> list[tuple[str, ...]]:
+def name_words(person: str) -> tuple[str, ...]:
+    """The lower-cased words of a person's name that could be written alone ("Hendro", "Prasetyo")."""
+    return tuple(w.lower() for w in WORD.findall(person) if len(w) > 2)
+
+
+def term_groups(question: str, lang: str, people: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """One group per content word of the question outside its role phrases (roles are terms of their
-    own): the word and, for an English question, its Indonesian translations: alternatives of one term."""
+    own): the word and, for an English question, its Indonesian translations: alternatives of one term.
+    Each of `people` the question names, in part or in full, is one term too, whichever of its words a
+    sentence uses: "Hendro Tri Prasetyo" weighs as one word, so a sentence that names him in full does not
+    outweigh "… Hendro yang mewakili …" for "Whom was Hendro Tri Prasetyo standing in for?"."""
     rest = role_match(question)[1]
     groups = []
+    for person in people:
+        names = name_words(person)
+        if any(contains_phrase(rest, n) for n in names):
+            groups.append(names)
+            rest = " ".join(re.sub(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)", " ", rest).split())
     for word in dict.fromkeys(w.lower() for w in WORD.findall(rest)):
         if word in ENGLISH_STOP or word in INDONESIAN_STOP or len(word) <= 2:
             continue
