@@ -76,6 +76,19 @@ def test_a_comparison_cites_each_side_however_dissimilar_once_the_question_is_on
     assert evidence(compared, [off_topic, other_side], SETTINGS) == []
 
 
+@pytest.mark.parametrize("question, kind, answered", [
+    ("When were the two events held?", "when", True),
+    ("Di mana kedua acara itu digelar?", "where", True),
+    ("Who won a prize at the two events?", "who", False),  # every event has a date and a place, not a winner
+    ("When was it held?", "when", False),  # not the events as a set: similarity decides
+])
+def test_asking_when_or_where_of_the_events_as_a_set_is_on_topic_by_reference(question, kind, answered):
+    asked = Understanding(question=question, lang="en", query=question, compares=True, answer_type=kind)
+    passages = [in_doc("Digelar di Aula Raden Wijaya, Rabu (26/10/2022).", "2022.txt", 0.9, dense=0.15),
+                in_doc("Bootcamp digelar di Surabaya pada 3-6 Juni 2024 oleh Heni.", "2024.txt", 0.8, dense=0.15)]
+    assert bool(evidence(asked, passages, SETTINGS)) is answered
+
+
 def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissimilar():
     asked = Understanding(question="Who is Zaeroji?", lang="en", query="q", people=("Zaeroji",), who_is=True)
     passages = [in_doc("Zaeroji hadir.", "d.txt", 0.9, dense=0.05),

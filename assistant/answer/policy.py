@@ -30,7 +30,7 @@ from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import contains_phrase, question_terms, role_forms
 from ..reading.types import ENUMERATION, ROLE, SEQUENCE, counted, holds
 from ..schema import Answer, Passage
-from .understanding import Understanding
+from .understanding import THE_EVENTS, Understanding
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -174,8 +174,13 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     Similarity asks only whether the question is on topic at all (its most similar passage): a question
     naming two events is less similar to each event's sentence than a question about one, and the
     sentence that answers one side ("… yang mewakili Kakanwil … Zaeroji") shares few words with the
-    other side ("who was the head in 2022 and who in 2024?")."""
-    if not pool or not strong_enough(max(pool, key=lambda p: p.dense), minimum):
+    other side ("who was the head in 2022 and who in 2024?"). A question asking when or where of the
+    events named only as a set ("When were the two events held?") has no topic to be similar to: it is on
+    topic by reference, and every event has a date and a place to check its answer's type against."""
+    if not pool:
+        return []
+    by_reference = understood.answer_type in ("when", "where") and THE_EVENTS.search(understood.question)
+    if not (by_reference or strong_enough(max(pool, key=lambda p: p.dense), minimum)):
         return []
     best: dict[str, Passage] = {}
     for passage in pool:

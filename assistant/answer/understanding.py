@@ -63,6 +63,10 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
+# "The two events", "both articles", "kedua acara": the question names the documents' events only as a set,
+# so it shares no topic words with them to be measured by.
+THE_EVENTS = re.compile(r"\b(?:(?:the )?two|both) (?:events|articles|stories|reports)\b|"
+                        r"\b(?:kedua|dua) (?:acara|kegiatan|artikel|berita)\b", re.I)
 # "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
 # with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
 WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
