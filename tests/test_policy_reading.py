@@ -3,6 +3,8 @@ the similarity threshold still asks whether anything retrieved is on topic at al
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer.policy import evidence, reading_floor
@@ -87,6 +89,40 @@ def test_asking_when_or_where_of_the_events_as_a_set_is_on_topic_by_reference(qu
     passages = [in_doc("Digelar di Aula Raden Wijaya, Rabu (26/10/2022).", "2022.txt", 0.9, dense=0.15),
                 in_doc("Bootcamp digelar di Surabaya pada 3-6 Juni 2024 oleh Heni.", "2024.txt", 0.8, dense=0.15)]
     assert bool(evidence(asked, passages, SETTINGS)) is answered
+
+
+NAMED = ("Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji")
+
+
+def test_who_held_a_position_cites_the_name_beside_it_however_low_everything_reads():
+    asked = Understanding(question="Siapa Kakanwil tahun 2024?", lang="id", query="q", answer_type="who",
+                          holder=("Kakanwil",), names=NAMED)
+    lead = in_doc("Kakanwil Kemenkumham Jatim membuka bootcamp 2024.", "2024.txt", 0.03)
+    named = in_doc('"Kami ingin humas berubah," ujar Kakanwil Kemenkumham Jatim, Heni Yuwono.', "2024.txt", 0.02, n=1)
+    assert evidence(asked, [lead, named], SETTINGS) == [named]
+
+
+def test_a_name_far_from_the_position_does_not_say_who_held_it():
+    asked = Understanding(question="Siapa Kakanwil?", lang="id", query="q", answer_type="who",
+                          holder=("Kakanwil",), names=NAMED)
+    far = in_doc("Kakanwil membuka acara yang dihadiri para pejabat dan tamu. Heni hadir.", "2024.txt", 0.03)
+    assert evidence(asked, [far], SETTINGS) == []  # reads under the floor, and no name at the position
+
+
+def test_who_held_a_position_at_each_event_cites_each_documents_holder():
+    asked = Understanding(question="Siapa Kakanwil pada 2022 dan 2024?", lang="id", query="q", answer_type="who",
+                          holder=("Kakanwil",), names=NAMED, compares=True)
+    heni = in_doc("ujar Kakanwil Kemenkumham Jatim, Heni Yuwono.", "2024.txt", 0.05, anchored=0.5)
+    zaeroji = in_doc("ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji.", "2022.txt", 0.01, anchored=0.5)
+    assert evidence(asked, [heni, zaeroji], SETTINGS) == [heni, zaeroji]
+
+
+def test_a_question_asking_a_name_is_not_answered_by_a_role_alone():
+    asked = Understanding(question="Siapa nama Kepala Biro Humas?", lang="id", query="q", answer_type="who",
+                          names=NAMED)
+    role_only = in_doc("Kepala Biro Humas, Hukum dan Kerjasama mengatakan bahwa kanwil ini maju.", "d.txt", 0.9)
+    assert evidence(asked, [role_only], SETTINGS) == []
+    assert evidence(replace(asked, names=()), [role_only], SETTINGS) == [role_only]
 
 
 def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissimilar():

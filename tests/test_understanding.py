@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import answer_type, check_question, compares, speaker_ask, understand, who_is
+from assistant.answer.understanding import (answer_type, asks_name, check_question, compares, named_people, roles_asked,
+                                            speaker_ask, understand, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -154,3 +155,35 @@ def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
 ])
 def test_a_question_about_several_events_compares(question, expected):
     assert compares(question) is expected
+
+
+@pytest.mark.parametrize("question", [
+    "Who was the head of the regional office in 2022?",
+    "Siapa Kakanwil Kemenkumham Jatim tahun 2024?",
+    "Who headed the East Java regional office at the 2022 event and who at the 2024 one?",
+    "Siapa nama Kakanwil Kemenkumham Jatim pada Kumham PR Summit 2022?",
+])
+def test_a_question_asking_only_who_held_a_position_names_the_positions_forms(question):
+    assert "Kakanwil" in roles_asked(question)
+
+
+@pytest.mark.parametrize("question", [
+    "And who spoke besides the head of the regional office?",  # asks someone else
+    "Who represented the Kakanwil at the 2022 summit?",  # asks a relation to the position
+    "Which office organised the bootcamp?",  # an office, not a position
+])
+def test_a_question_asking_more_of_a_position_asks_no_holder(question):
+    assert roles_asked(question) == ()
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("What is the Kepala Biro's name?", True),
+    ("Siapa nama Kepala Biro Humas?", True),
+    ("What was the name of the 2022 event?", False),  # an event's name, not a person's
+])
+def test_a_name_asked_of_a_person_or_position(question, asked):
+    assert asks_name(question) is asked
+
+
+def test_a_speaker_known_only_by_role_has_no_name():
+    assert named_people(["Heni Yuwono", "Kepala Biro Humas, Hukum dan Kerjasama"]) == ("Heni Yuwono",)

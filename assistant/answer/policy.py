@@ -23,9 +23,11 @@ reading probability; otherwise by retrieval's order and score, as before reading
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from ..config import Settings
+from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import contains_phrase, question_terms, role_forms
 from ..reading.types import ENUMERATION, ROLE, SEQUENCE, counted, holds
@@ -34,6 +36,7 @@ from .understanding import THE_EVENTS, Understanding
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
+BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 
 
 class Answerer(Protocol):
@@ -51,8 +54,10 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a money question an amount; other kinds are the reader's to weigh, not a reason to
-    refuse."""
+    people took part), a money question an amount, a name question someone's name (`asks_name`); other
+    kinds are the reader's to weigh, not a reason to refuse."""
+    if understood.names and not people_in(text, understood.names):
+        return False
     if understood.answer_type == "count":
         return any(term_in(t, counted(text)) for t in counted_terms(understood.question, understood.lang))
     if understood.answer_type == "where":
@@ -96,6 +101,10 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if ask and ask.unknown_name:
         return []
     pool = passages
+    if understood.holder and passages and passages[0].reading > 0.0:
+        held = holding(understood, [p for p in passages if (p.anchored > 0.0 if understood.compares else p.anchored >= 1.0)])
+        if held:
+            return held
     if ask and ask.people:
         if understood.topic_share < settings.topic_share_min:
             return []
@@ -139,6 +148,32 @@ def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
     the evidence."""
     names = [w for person in understood.people for w in person.split() if len(w) > 2]
     return next(([p] for p in passages if ROLE.search(p.text) and any(contains_phrase(p.text, w) for w in names)), [])
+
+
+def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]:
+    """For "Who was the head of the regional office in 2024?": the best-read passage that names someone
+    beside the position ("… ujar Kakanwil Kemenkumham Jatim, Heni Yuwono"). The position and the year or
+    event are often all the question says, and all the title says too, so the reader reads every passage
+    low; the name at the position is the evidence. A comparison takes each document's first such passage.
+    None found: the question goes the ordinary way."""
+    found: dict[str, Passage] = {}
+    for p in passages:
+        if p.doc_id not in found and named_beside(p.text, understood.holder, understood.names):
+            found[p.doc_id] = p
+    return list(found.values()) if understood.compares else list(found.values())[:1]
+
+
+def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether a word of a name of `names` stands within `BESIDE` words of a form of `positions`, in one
+    sentence, on either side ("Kadiv Keimigrasian Hendro Tri Prasetyo", "Zaeroji, Kakanwil …")."""
+    words = {w for person in names for w in person.split() if len(w) > 2}
+    for position in positions:
+        for name in words:
+            for first, second in ((position, name), (name, position)):
+                if re.search(rf"(?<!\w){re.escape(first)}(?!\w)(?:[\s,]+[^\s.!?]+){{0,{BESIDE}}}?[\s,]+"
+                             rf"{re.escape(second)}(?!\w)", text, re.I):
+                    return True
+    return False
 
 
 def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:

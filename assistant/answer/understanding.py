@@ -14,6 +14,8 @@ from typing import Any, Iterable
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
+from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, role_match, roles_in
+from ..reading.types import ROLE
 from .conversation import resolve
 from .page import page_kind
 
@@ -63,6 +65,10 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
+# Words that ask nothing beyond who held a position, when ("tahun 2024") and at which event.
+HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
+acara kegiatan tahun waktu menjabat jabatan nama bernama kala""".split())
+NAME_WORD = re.compile(r"\b(?:names?|named|nama(?:nya)?|bernama)\b", re.I)
 # "The two events", "both articles", "kedua acara": the question names the documents' events only as a set,
 # so it shares no topic words with them to be measured by.
 THE_EVENTS = re.compile(r"\b(?:(?:the )?two|both) (?:events|articles|stories|reports)\b|"
@@ -143,6 +149,8 @@ class Understanding:
     compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
     who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
+    names: tuple[str, ...] = ()  # when it asks for someone's name or a role's holder: everyone the documents name
+    holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -171,6 +179,20 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
     return None
 
 
+def asks_name(question: str) -> bool:
+    """Asks for a person's name ("What is the Kepala Biro's name?", "Siapa nama Kepala Biro Humas?"): a
+    name word beside a role or a who-question. An answer must then name someone: a passage that gives
+    only the role ("Kepala Biro Humas, Hukum dan Kerjasama mengatakan …") does not answer."""
+    return bool(NAME_WORD.search(question)) and (answer_type(question) == "who" or bool(ROLE.search(question))
+                                                 or bool(roles_in(question)))
+
+
+def named_people(known: Iterable[str]) -> tuple[str, ...]:
+    """The people known by a name: a speaker the text gives only by role ("Kepala Biro Humas, …") is
+    known to the documents, but nameless."""
+    return tuple(person for person in known if not ROLE.match(person))
+
+
 def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
@@ -197,10 +219,26 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     lang = detect(question)
     followed = resolve(question, history, known_people)
     ask = speaker_ask(question, followed.people, known_people, corpus_text)
+    kind = answer_type(question) or answer_type(followed.again)
+    page = None if ask else page_kind(question)  # "Apa komentar editor X?" asks for words, not the page
+    holder = () if ask or page or followed.people or kind != "who" else roles_asked(question)
     return Understanding(
         question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=answer_type(question) or answer_type(followed.again), compares=compares(question),
-        who_is=who_is(question, followed.people),
-        page=None if ask else page_kind(question),  # "Apa komentar editor X?" asks for words, not the page
+        answer_type=kind, compares=compares(question), who_is=who_is(question, followed.people), page=page,
+        names=named_people(known_people) if (holder or asks_name(question)) and not page else (), holder=holder,
     )
+
+
+def roles_asked(question: str) -> tuple[str, ...]:
+    """When the question asks only who held a position ("Who was the head of the regional office in
+    2022?", "Siapa Kakanwil Kemenkumham Jatim tahun 2024?"), the position's forms ("Kakanwil", "Kepala
+    Kantor Wilayah"), not its offices, places or institutions. A question asking anything more of it
+    ("Who spoke besides the head of the office?", "Who represented the Kakanwil?") asks no holder."""
+    roles, rest = role_match(question)
+    names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
+    asked = [w for w in re.findall(r"[a-z][\w'-]*", rest) if w not in names and w not in HOLDER_WORDS
+             and w not in ENGLISH_STOP and w not in INDONESIAN_STOP]
+    if asked:
+        return ()
+    return tuple(form for forms in roles if any(ROLE.search(f) for f in forms) for form in forms)

@@ -183,8 +183,8 @@ class Reader:
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
     """Per retrieved document, the share of the question's years and of the people whose words it asks for
-    that the document holds (title or units), counting only those some retrieved document holds: what
-    tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro spoke in 2022).
+    that the document holds (title or units), counting every year and the people some retrieved
+    document holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro spoke in 2022).
     Other names and numbers are left to the reader's signals: a long question's details are often spread
     over several passages, and names found by attribution in general news are too noisy to gate on
     (measured on FacQA: gating on every person named refused 19 % of its questions, years alone 0.6 %). A
@@ -201,5 +201,6 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     for d in docs:
         if not YEAR.search(text[d]):
             held[d] |= set(years)  # a document naming no year ("Jumat (12/8)") is about no other year
-    known = set().union(*held.values()) if held else set()
+    # Years count even when no document holds them: "Siapa Kakanwil tahun 2019?" is about no event here.
+    known = set(years).union(*held.values()) if held else set()
     return {d: len(held[d] & known) / len(known) if known else 1.0 for d in docs}
