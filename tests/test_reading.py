@@ -234,6 +234,12 @@ def test_a_persons_name_is_one_term_whichever_of_its_words_the_question_uses():
     assert term_groups("Hendro mewakili siapa?", "id", people)[0] == ("hendro", "tri", "prasetyo")
 
 
+@pytest.mark.parametrize("connective", ["Lalu", "Terus", "Kemudian"])
+def test_a_follow_ups_connective_is_no_term(connective):
+    """"Lalu" would find "melalui" and "selalu" (inside them) and outweigh what is asked."""
+    assert term_groups(f"{connective} apa harapannya?", "id") == [("harapannya",)]
+
+
 def test_a_possessive_is_looked_up_as_its_noun():
     groups = term_groups("What are the government's plans?", "en")
     assert ("government", "pemerintah") in groups
