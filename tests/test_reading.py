@@ -240,6 +240,13 @@ def test_a_follow_ups_connective_is_no_term(connective):
     assert term_groups(f"{connective} apa harapannya?", "id") == [("harapannya",)]
 
 
+@pytest.mark.parametrize("question, lang", [("Siapa saja peserta acara itu?", "id"),
+                                             ("Who were the participants?", "en")])
+def test_participants_are_also_found_where_news_says_who_attended(question, lang):
+    """"Kegiatan itu diikuti seluruh tim humas …" names the participants without the word "peserta"."""
+    assert any("peserta" in group and "diikuti" in group for group in term_groups(question, lang))
+
+
 def test_a_possessive_is_looked_up_as_its_noun():
     groups = term_groups("What are the government's plans?", "en")
     assert ("government", "pemerintah") in groups

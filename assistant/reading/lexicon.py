@@ -22,6 +22,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 FREEDICT = Path("/usr/share/dictd/freedict-eng-ind")
 ROLES = Path(__file__).with_name("roles.json")
@@ -89,6 +90,18 @@ def lemmas(word: str) -> list[str]:
 def news_words(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
     """Our supplement of English news words (words.json)."""
     return {w: tuple(ts) for w, ts in json.loads(path.read_text(encoding="utf-8"))["words"].items()}
+
+
+@lru_cache(maxsize=1)
+def indonesian_related(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
+    """Indonesian words and the other words news gives their answer in (words.json, "indonesian")."""
+    return {w: tuple(ts) for w, ts in json.loads(path.read_text(encoding="utf-8"))["indonesian"].items()}
+
+
+def related(forms: Iterable[str]) -> list[str]:
+    """The forms, then the other words news says them with ("peserta" -> "diikuti")."""
+    table = indonesian_related()
+    return list(dict.fromkeys([*forms, *(r for f in forms for r in table.get(f, ()))]))
 
 
 def translate(word: str) -> tuple[str, ...]:
@@ -180,7 +193,7 @@ def term_groups(question: str, lang: str, people: tuple[str, ...] = ()) -> list[
     for word in dict.fromkeys(w.lower() for w in WORD.findall(rest)):
         if word in ENGLISH_STOP or word in INDONESIAN_STOP or len(word) <= 2:
             continue
-        groups.append((word, *translate(word)) if lang == "en" else (word,))
+        groups.append(tuple(related((word, *translate(word)) if lang == "en" else (word,))))
     return groups
 
 
