@@ -18,14 +18,14 @@ from typing import Any, Iterable
 
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
-from .answer.policy import Answerer
+from .answer.policy import Answerer, unstated
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
 from .index.live import LiveIndex
 from .index.store import check_family
-from .reading.reader import Reader
+from .reading.reader import Reader, layout
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
 
@@ -132,6 +132,7 @@ class Assistant:
         retrieved = time.perf_counter()
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)
+            understood = replace(understood, unstated=tuple(unstated(understood, layout(snapshot).df)))
         read = time.perf_counter()
         if understood.page:  # asked about the page (editor, outlet, …): answer from its page lines
             passages = answer_from_page(understood.page, question, understood.compares, passages,

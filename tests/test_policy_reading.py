@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.policy import evidence, reading_floor
+from assistant.answer.policy import evidence, reading_floor, unstated
 from assistant.answer.understanding import Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model
@@ -91,6 +91,42 @@ def test_asking_when_or_where_of_the_events_as_a_set_is_on_topic_by_reference(qu
     assert bool(evidence(asked, passages, SETTINGS)) is answered
 
 
+CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
+             "ini humas diikuti konten".split())
+
+
+@pytest.mark.parametrize("question, absent", [
+    ("Siapa pemenang lomba konten di bootcamp?", ["pemenang", "lomba"]),
+    ("Kapan Kemenkumham Jatim mengadakan sosialisasi fidusia?", ["sosialisasi", "fidusia"]),
+    ("Apa harapannya dari kegiatan ini?", []),  # "harapannya" is a form of "berharap"
+    ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
+    ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"
+])
+def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):
+    assert unstated(Understanding(question=question, lang="id", query=question), CORPUS) == absent
+
+
+def test_an_english_question_or_a_page_question_has_no_unstated_words():
+    english = Understanding(question="Who won the content contest prize?", lang="en", query="q")
+    page = Understanding(question="Siapa penyunting halaman itu?", lang="id", query="q", page="editor")
+    assert unstated(english, CORPUS) == [] and unstated(page, CORPUS) == []
+
+
+def test_two_words_the_documents_never_use_refuse_however_well_the_rest_reads():
+    asked = Understanding(question="q", lang="id", query="q", unstated=("pemenang", "lomba"))
+    passage = in_doc("Kanwil menggelar bootcamp.", "d.txt", 0.9)
+    assert evidence(asked, [passage], SETTINGS) == []
+    assert evidence(replace(asked, unstated=("pemenang",)), [passage], SETTINGS) == [passage]
+
+
+def test_how_many_kinds_is_counted_off_a_list_of_them():
+    asked = Understanding(question="How many kinds of work units took part?", lang="en", query="q",
+                          answer_type="count")
+    listed = in_doc("Diikuti tim humas satker: lapas, rutan, rupbasan, bapas dan balai.", "d.txt", 0.9)
+    assert evidence(asked, [listed], SETTINGS) == [listed]
+    assert evidence(replace(asked, question="How many people took part?"), [listed], SETTINGS) == []
+
+
 NAMED = ("Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji")
 
 
@@ -119,10 +155,18 @@ def test_who_held_a_position_at_each_event_cites_each_documents_holder():
 
 def test_a_question_asking_a_name_is_not_answered_by_a_role_alone():
     asked = Understanding(question="Siapa nama Kepala Biro Humas?", lang="id", query="q", answer_type="who",
-                          names=NAMED)
+                          names=NAMED, name_asked=True)
     role_only = in_doc("Kepala Biro Humas, Hukum dan Kerjasama mengatakan bahwa kanwil ini maju.", "d.txt", 0.9)
     assert evidence(asked, [role_only], SETTINGS) == []
-    assert evidence(replace(asked, names=()), [role_only], SETTINGS) == [role_only]
+    assert evidence(replace(asked, name_asked=False), [role_only], SETTINGS) == [role_only]
+
+
+def test_a_name_asked_of_a_position_must_stand_beside_it():
+    """"What is the Kepala Biro's name?" is not answered by "Kadiv Keimigrasian Hendro …"."""
+    asked = Understanding(question="What is the Kepala Biro's name?", lang="en", query="q", names=NAMED,
+                          name_asked=True, holder=("Kepala Biro",))
+    other = in_doc("Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan bahwa kegiatan ini penting.", "d.txt", 0.9)
+    assert evidence(asked, [other], SETTINGS) == []
 
 
 def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissimilar():

@@ -26,3 +26,21 @@ def test_without_reading_the_same_index_still_answers_by_similarity(seed_setting
     bot = Assistant(settings=seed_settings.with_(reading=False), embedder=embedder, build=False, progress=False)
     assert bot.reader is None
     assert all(p.reading == 0.0 for p in bot.ask("In which hall was the 2022 PR summit held?").passages)
+
+
+@pytest.mark.parametrize("question", [
+    "Kapan Kemenkumham Jatim mengadakan sosialisasi tata cara penghapusan fidusia?",  # a related headline's event
+    "Siapa Kakanwil Kemenkumham Jatim tahun 2019?",  # a year of no event here
+    "Siapa nama Kepala Biro Humas, Hukum dan Kerjasama?",  # the article gives the role, not the name
+])
+def test_a_detail_the_articles_never_state_is_refused(seed_bot, question):
+    assert seed_bot.ask(question).refused
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Siapa Kakanwil Kemenkumham Jatim pada 2022 dan 2024?", ["Zaeroji", "Heni Yuwono"]),
+    ("Whom was Hendro Tri Prasetyo standing in for?", ["Zaeroji"]),
+])
+def test_who_held_a_position_or_who_stood_in_for_whom_cites_the_sentence_that_says_it(seed_bot, question, names):
+    answer = seed_bot.ask(question)
+    assert [name for name, c in zip(names, answer.citations) if name in c.text] == names

@@ -162,6 +162,7 @@ def test_a_question_about_several_events_compares(question, expected):
     "Siapa Kakanwil Kemenkumham Jatim tahun 2024?",
     "Who headed the East Java regional office at the 2022 event and who at the 2024 one?",
     "Siapa nama Kakanwil Kemenkumham Jatim pada Kumham PR Summit 2022?",
+    "What is the Kakanwil's name?",
 ])
 def test_a_question_asking_only_who_held_a_position_names_the_positions_forms(question):
     assert "Kakanwil" in roles_asked(question)
@@ -187,3 +188,10 @@ def test_a_name_asked_of_a_person_or_position(question, asked):
 
 def test_a_speaker_known_only_by_role_has_no_name():
     assert named_people(["Heni Yuwono", "Kepala Biro Humas, Hukum dan Kerjasama"]) == ("Heni Yuwono",)
+
+
+def test_a_speaker_known_only_by_role_does_not_stop_the_question_asking_who_holds_the_role():
+    known = ["Heni Yuwono", "Kepala Biro Humas, Hukum dan Kerjasama"]
+    understood = understand("Siapa nama Kepala Biro Humas, Hukum dan Kerjasama?", [], known, "", "id")
+    assert "Kepala Biro Humas" in understood.holder and understood.name_asked
+    assert understood.names == ("Heni Yuwono",)

@@ -151,6 +151,8 @@ class Understanding:
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
     names: tuple[str, ...] = ()  # when it asks for someone's name or a role's holder: everyone the documents name
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
+    unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
+    name_asked: bool = False  # asks for someone's name (see `asks_name`)
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -221,12 +223,14 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     ask = speaker_ask(question, followed.people, known_people, corpus_text)
     kind = answer_type(question) or answer_type(followed.again)
     page = None if ask else page_kind(question)  # "Apa komentar editor X?" asks for words, not the page
-    holder = () if ask or page or followed.people or kind != "who" else roles_asked(question)
+    asks_for_name = asks_name(question) and not page
+    holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
+        else roles_asked(question)
     return Understanding(
         question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
         answer_type=kind, compares=compares(question), who_is=who_is(question, followed.people), page=page,
-        names=named_people(known_people) if (holder or asks_name(question)) and not page else (), holder=holder,
+        names=named_people(known_people) if holder or asks_for_name else (), holder=holder, name_asked=asks_for_name,
     )
 
 
@@ -237,7 +241,7 @@ def roles_asked(question: str) -> tuple[str, ...]:
     ("Who spoke besides the head of the office?", "Who represented the Kakanwil?") asks no holder."""
     roles, rest = role_match(question)
     names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
-    asked = [w for w in re.findall(r"[a-z][\w'-]*", rest) if w not in names and w not in HOLDER_WORDS
+    asked = [w for w in re.findall(r"[a-z][\w-]*", rest) if len(w) > 2 and w not in names and w not in HOLDER_WORDS
              and w not in ENGLISH_STOP and w not in INDONESIAN_STOP]
     if asked:
         return ()
