@@ -112,11 +112,13 @@ def test_an_english_question_or_a_page_question_has_no_unstated_words():
     assert unstated(english, CORPUS) == [] and unstated(page, CORPUS) == []
 
 
-def test_two_words_the_documents_never_use_refuse_however_well_the_rest_reads():
+def test_two_words_the_documents_never_use_refuse_unless_a_passage_more_likely_than_not_answers():
     asked = Understanding(question="q", lang="id", query="q", unstated=("pemenang", "lomba"))
-    passage = in_doc("Kanwil menggelar bootcamp.", "d.txt", 0.9)
-    assert evidence(asked, [passage], SETTINGS) == []
-    assert evidence(replace(asked, unstated=("pemenang",)), [passage], SETTINGS) == [passage]
+    doubtful = in_doc("Kanwil menggelar bootcamp.", "d.txt", 0.45)  # above SETTINGS' reading floor
+    assert evidence(asked, [doubtful], SETTINGS) == []
+    assert evidence(replace(asked, unstated=("pemenang",)), [doubtful], SETTINGS) == [doubtful]
+    paraphrased = in_doc("Narasumber yang dihadirkan adalah Zakaria.", "d.txt", 0.9)
+    assert evidence(asked, [paraphrased], SETTINGS) == [paraphrased]
 
 
 def test_how_many_kinds_is_counted_off_a_list_of_them():

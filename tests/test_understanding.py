@@ -163,6 +163,7 @@ def test_a_question_about_several_events_compares(question, expected):
     "Who headed the East Java regional office at the 2022 event and who at the 2024 one?",
     "Siapa nama Kakanwil Kemenkumham Jatim pada Kumham PR Summit 2022?",
     "What is the Kakanwil's name?",
+    "Siapa Kakanwil Kemenkumham Jatim yang disebut di masing-masing artikel?",
 ])
 def test_a_question_asking_only_who_held_a_position_names_the_positions_forms(question):
     assert "Kakanwil" in roles_asked(question)

@@ -113,8 +113,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     ask = understood.ask
     if ask and ask.unknown_name:
         return []
-    if len(understood.unstated) >= UNSTATED:
-        return []
+    if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= 0.5:
+        return []  # unless the reader finds a passage more likely than not to answer (a paraphrase)
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
         held = holding(understood, [p for p in passages if (p.anchored > 0.0 if understood.compares else p.anchored >= 1.0)])
@@ -174,7 +174,9 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
 
     Measured before choosing `UNSTATED` = 2: on the gold tuning half, 2 or more such words flag 5 of 9
     unanswerable Indonesian questions and none of 28 answerable ones; on FacQA and TyDi QA 1.0 % and
-    2.1 % of questions, nearly all naming someone or something their passages never mention."""
+    2.1 % of questions, nearly all naming someone or something their passages never mention. A question
+    in other words than the text's ("Siapa pejabat … yang mengisi materi …?" for "Narasumber …") has
+    them too, so they refuse only when the reader finds no passage more likely than not to answer."""
     if understood.lang != "id" or understood.page:
         return []
     from ..retrieval.lexical import stem  # Sastrawi loads on first use only

@@ -65,9 +65,10 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
-# Words that ask nothing beyond who held a position, when ("tahun 2024") and at which event.
+# Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
-acara kegiatan tahun waktu menjabat jabatan nama bernama kala""".split())
+mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala
+disebut disebutkan artikel berita masing-masing""".split())
 NAME_WORD = re.compile(r"\b(?:names?|named|nama(?:nya)?|bernama)\b", re.I)
 # "The two events", "both articles", "kedua acara": the question names the documents' events only as a set,
 # so it shares no topic words with them to be measured by.
@@ -225,7 +226,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     page = None if ask else page_kind(question)  # "Apa komentar editor X?" asks for words, not the page
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
-        else roles_asked(question)
+        else roles_asked(question, only=not asks_for_name)
     return Understanding(
         question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
@@ -234,15 +235,17 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     )
 
 
-def roles_asked(question: str) -> tuple[str, ...]:
+def roles_asked(question: str, only: bool = True) -> tuple[str, ...]:
     """When the question asks only who held a position ("Who was the head of the regional office in
     2022?", "Siapa Kakanwil Kemenkumham Jatim tahun 2024?"), the position's forms ("Kakanwil", "Kepala
     Kantor Wilayah"), not its offices, places or institutions. A question asking anything more of it
-    ("Who spoke besides the head of the office?", "Who represented the Kakanwil?") asks no holder."""
+    ("Who spoke besides the head of the office?", "Who represented the Kakanwil?") asks no holder, unless
+    not `only`: a name asked is the name of the position described, whatever else describes it ("Siapa
+    nama Kepala Biro … yang memberi apresiasi?")."""
     roles, rest = role_match(question)
     names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
     asked = [w for w in re.findall(r"[a-z][\w-]*", rest) if len(w) > 2 and w not in names and w not in HOLDER_WORDS
              and w not in ENGLISH_STOP and w not in INDONESIAN_STOP]
-    if asked:
+    if asked and only:
         return ()
     return tuple(form for forms in roles if any(ROLE.search(f) for f in forms) for form in forms)
