@@ -4,15 +4,19 @@ An answerer (`Answerer`) turns an `Understanding` and the passages retrieval (an
 an `Answer`. Whatever it composes, it may only cite what `evidence` returns, and it refuses when that is
 empty. The causes of a refusal, in the order checked:
 - "Who is X?" (`who_is`) is answered by the passage naming X beside a role, and refused when none does;
+  "Who was the head of … in 2024?" (`holder`) by the passage naming someone beside that position;
+- an Indonesian question holds `UNSTATED` words the documents never use (`unstated`) and the reader finds
+  no passage more likely than not to answer: what it asks about is not in the text;
 - the question asks what someone said, and that person is unknown to the documents, never speaks, or is
   not the one who spoke most about the topic asked (`topic_share` below `topic_share_min`);
 - the best passage is less similar than the refusal threshold of the question's language pair (cross-
   language similarities run lower, so English questions over Indonesian text have their own threshold);
 - a how-many question finds no count of what it asks about, a how-much-money question no amount, a where
-  question no place, in the reader's first `TYPE_WINDOW` passages (the first that does is the answer);
+  question no place, a question asking someone's name no name (beside the position it asks about), in
+  the reader's first `TYPE_WINDOW` passages (the first that does is the answer);
 - the passages were read and no document holds every year the question names and the person whose words
-  it asks for (of those some retrieved document holds): the person asked about speaks only at another
-  event than the one asked (`Passage.anchored`);
+  it asks for (if some retrieved document holds them): the person asked about speaks only at another
+  event than the one asked, or the year is of no event here (`Passage.anchored`);
 - the passages were read (`reading`) and the reader's best probability that a unit answers is below
   the threshold fitted with it: the detail asked is never stated.
 
@@ -38,7 +42,8 @@ from .understanding import COMPARES, THE_EVENTS, Understanding
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
-UNSTATED = 2  # content words of the question no retrieved passage holds, from which it refuses (`unstated`)
+UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
+LIKELY = 0.5  # a reading probability above this: the reader judges the unit more likely than not to answer
 # Words a question uses about the documents, the asking, or the kind of answer it wants ("nama", "tahun"),
 # not about what happened.
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
@@ -113,11 +118,12 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     ask = understood.ask
     if ask and ask.unknown_name:
         return []
-    if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= 0.5:
+    if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= LIKELY:
         return []  # unless the reader finds a passage more likely than not to answer (a paraphrase)
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
-        held = holding(understood, [p for p in passages if (p.anchored > 0.0 if understood.compares else p.anchored >= 1.0)])
+        held = holding(understood, [p for p in passages
+                                    if (p.anchored > 0.0 if understood.compares else p.anchored >= 1.0)])
         if held:
             return held
     if ask and ask.people:
@@ -204,9 +210,9 @@ def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]
 def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> bool:
     """Whether a word of a name of `names` stands within `BESIDE` words of a form of `positions`, in one
     sentence, on either side ("Kadiv Keimigrasian Hendro Tri Prasetyo", "Zaeroji, Kakanwil …")."""
-    words = {w for person in names for w in person.split() if len(w) > 2}
+    parts = {w for person in names for w in person.split() if len(w) > 2}
     for position in positions:
-        for name in words:
+        for name in parts:
             for first, second in ((position, name), (name, position)):
                 if re.search(rf"(?<!\w){re.escape(first)}(?!\w)(?:[\s,]+[^\s.!?]+){{0,{BESIDE}}}?[\s,]+"
                              rf"{re.escape(second)}(?!\w)", text, re.I):

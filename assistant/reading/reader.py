@@ -183,8 +183,9 @@ class Reader:
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
     """Per retrieved document, the share of the question's years and of the people whose words it asks for
-    that the document holds (title or units), counting every year and the people some retrieved
-    document holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro spoke in 2022).
+    that the document holds (title or units), counting every year and the people some retrieved document
+    holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro spoke
+    in 2022; "Siapa Kakanwil tahun 2019?": no event here is of 2019).
     Other names and numbers are left to the reader's signals: a long question's details are often spread
     over several passages, and names found by attribution in general news are too noisy to gate on
     (measured on FacQA: gating on every person named refused 19 % of its questions, years alone 0.6 %). A
