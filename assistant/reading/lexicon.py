@@ -87,20 +87,16 @@ def lemmas(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def news_words(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
-    """Our supplement of English news words (words.json)."""
-    return {w: tuple(ts) for w, ts in json.loads(path.read_text(encoding="utf-8"))["words"].items()}
-
-
-@lru_cache(maxsize=1)
-def indonesian_related(path: Path = WORDS) -> dict[str, tuple[str, ...]]:
-    """Indonesian words and the other words news gives their answer in (words.json, "indonesian")."""
-    return {w: tuple(ts) for w, ts in json.loads(path.read_text(encoding="utf-8"))["indonesian"].items()}
+def word_tables(path: Path = WORDS) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The tables of words.json, read once: "words" (English news words -> Indonesian) and "indonesian"
+    (Indonesian words -> the other words news gives their answer in)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {section: {w: tuple(ts) for w, ts in data[section].items()} for section in ("words", "indonesian")}
 
 
 def related(forms: Iterable[str]) -> list[str]:
     """The forms, then the other words news says them with ("peserta" -> "diikuti")."""
-    table = indonesian_related()
+    table = word_tables()["indonesian"]
     return list(dict.fromkeys([*forms, *(r for f in forms for r in table.get(f, ()))]))
 
 
@@ -108,7 +104,7 @@ def translate(word: str) -> tuple[str, ...]:
     """Indonesian translations of an English word (any inflection), single words only, under the first
     form of the word a table lists: our news words when they list it (they give the senses news use, so
     FreeDict's other senses, "skill" -> "mampu" (able), stay out), else FreeDict's."""
-    for table in (news_words(), freedict()):
+    for table in (word_tables()["words"], freedict()):
         form = next((f for f in lemmas(word.lower()) if f in table), None)
         if form:
             return tuple(dict.fromkeys(t for t in table[form] if " " not in t))

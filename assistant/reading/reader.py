@@ -115,14 +115,10 @@ def prepare(understood: Understanding, passages: list[Passage], snapshot: Snapsh
                           where.lead[p.doc_id].text if p.doc_id in where.lead else "") for p in passages}
     seen = {w for p in passages for w in words(f"{context[p.doc_id][0]} {p.text} {context[p.doc_id][1]}")}
     question = weigh(read_question(understood), seen, where.df, where.units)
-    rest = [(share_of(question, p), -rank, rank) for rank, p in enumerate(passages) if rank >= limit]
-    recruits = [rank for held, _, rank in sorted(rest, reverse=True)[:RECRUITS] if held > 0]
-    chosen = [*range(min(limit, len(passages))), *recruits]
-    return question, candidates(understood, passages, snapshot, chosen)
-
-
-def share_of(question: Question, passage: Passage) -> float:
-    return weighted_share(question.weights, set(words(passage.text)), passage.text)
+    later = {rank: weighted_share(question.weights, set(words(passages[rank].text)), passages[rank].text)
+             for rank in range(limit, len(passages))}
+    recruits = [rank for rank in sorted(later, key=lambda r: (-later[r], r))[:RECRUITS] if later[rank] > 0]
+    return question, candidates(understood, passages, snapshot, [*range(min(limit, len(passages))), *recruits])
 
 
 def candidates(understood: Understanding, passages: list[Passage], snapshot: Snapshot,
@@ -177,7 +173,8 @@ class Reader:
             ranked.remove(read[0])
             ranked.insert(0, read[0])  # not sure enough to overturn retrieval's first
         read_ids = {c.passage.chunk_id for c in found}
-        unread = [replace(p, reading=0.0, anchored=anchored[p.doc_id]) for p in passages if p.chunk_id not in read_ids]
+        unread = [replace(p, reading=0.0, anchored=anchored[p.doc_id])
+                  for p in passages if p.chunk_id not in read_ids]
         return ranked + unread
 
 
