@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
 from .answer.policy import Answerer, unstated
+from .answer.conversation import needs_reply, user_questions
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
@@ -105,9 +106,20 @@ class Assistant:
     def understand(self, question: str, history: Iterable[Any] | None = None) -> Understanding:
         """What the question asks, in the context of `history` and of the people the documents name."""
         question = self.check_question(question)
+        history = self._with_reply(question, history)
         with self._lock:
             self._refresh()
             return self._understand(question, history)
+
+    def _with_reply(self, question: str, history: Iterable[Any] | None) -> Iterable[Any] | None:
+        """`history` with the answer to its newest question when only that answer can say whom `question`
+        points back to (`needs_reply`): "Lalu dia bekerja di mana?" after "Siapa yang membuka bootcamp
+        2024?" is about Heni Yuwono because the answer quoted her. Asked before taking the lock."""
+        if not needs_reply(question, history, self.people):
+            return history
+        earlier = user_questions(history)
+        reply = self.ask(earlier[-1], history=earlier[:-1])
+        return [*earlier[:-1], (earlier[-1], reply.text)]
 
     def _understand(self, question: str, history: Iterable[Any] | None) -> Understanding:
         """`understand` on a checked question, against the snapshot in use (call holding `self._lock`)."""
@@ -119,6 +131,7 @@ class Assistant:
         The index version is checked once, and the question understood and searched against that one."""
         started = time.perf_counter()
         question = self.check_question(question)
+        history = self._with_reply(question, history)
         with self._lock:
             self._refresh()
             snapshot = self.snapshot

@@ -124,6 +124,12 @@ def test_follow_up_pronoun_cites_the_person_asked_about_before(seed_bot):
     assert answer.citations and answer.citations[0].speaker == "Arief Rahman"
 
 
+def test_a_pronoun_only_the_earlier_answer_resolves_is_about_whom_that_answer_quoted(seed_bot):
+    """History holds questions only: "dia" is whoever the answer to "who opened it?" quoted (Heni)."""
+    answer = seed_bot.ask("Lalu dia bekerja di mana?", history=["Siapa yang membuka Kumham PR Bootcamp 2024?"])
+    assert not answer.refused and "Kakanwil Kemenkumham Jatim, Heni Yuwono" in answer.citations[0].text
+
+
 def test_history_as_gradio_message_dicts_is_accepted(seed_bot):
     history = [{"role": "user", "content": "Who is Arief Rahman?"},
                {"role": "assistant", "content": "Arief Rahman (Ketua AMSI Jatim) said ..."}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.conversation import people_in, resolve, topic_words, user_questions
+from assistant.answer.conversation import needs_reply, people_in, resolve, topic_words, user_questions
 from assistant.answer.understanding import understand
 
 PEOPLE = ["Arief Rahman", "Heni Yuwono", "Hendro Tri Prasetyo", "Zakaria"]
@@ -131,6 +131,30 @@ def test_asking_again_about_another_person_carries_the_earlier_topic_to_them():
     assert turn.people == ("Arief Rahman",)
     assert "hoaxes" in turn.query and "Heni" not in turn.query
     assert turn.again == "What did Heni Yuwono say about hoaxes?"
+
+
+@pytest.mark.parametrize("follow_up", ["And what about the PR Summit?", "Bagaimana dengan PR Summit 2022?"])
+def test_asking_again_about_another_named_thing_replaces_the_earlier_names_and_keeps_the_question(follow_up):
+    """The bootcamp's name and year carried over would compete with the summit, and the year would rule
+    out the summit's article."""
+    turn = resolve(follow_up, ["When was the Kumham PR Bootcamp 2024 held?"], PEOPLE)
+    assert "Bootcamp" not in turn.query and "2024" not in turn.query and "held" in turn.query
+    assert turn.again == "When was the Kumham PR Bootcamp 2024 held?"
+    assert understand(follow_up, ["When was the Kumham PR Bootcamp 2024 held?"], PEOPLE, "", "id").answer_type \
+        == "when"
+
+
+def test_asking_again_about_an_aspect_keeps_the_earlier_topic():
+    turn = resolve("What about the speakers?", ["Tell me about the 2024 bootcamp"], PEOPLE)
+    assert "bootcamp" in turn.query and "2024" in turn.query
+
+
+def test_only_the_earlier_answer_can_say_whom_a_pronoun_means_when_no_question_names_anyone():
+    assert needs_reply("Lalu dia bekerja di mana?", ["Siapa yang membuka Kumham PR Bootcamp 2024?"], PEOPLE)
+    assert not needs_reply("Lalu dia bekerja di mana?", ["Siapa Heni Yuwono?"], PEOPLE)  # the question names her
+    assert not needs_reply("Kapan acara itu digelar?", ["Siapa yang membuka bootcamp?"], PEOPLE)  # no person
+    assert not needs_reply("Lalu dia bekerja di mana?", [("Siapa yang membuka bootcamp?", "… Heni Yuwono …")],
+                           PEOPLE)  # the reply is given
 
 
 def test_asking_again_about_another_person_keeps_the_kind_of_question():

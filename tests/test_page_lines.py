@@ -218,6 +218,11 @@ def test_a_question_for_someones_words_is_not_a_page_question():
     assert understand("Apa komentar editor Yanuar D tentang bootcamp tersebut?", None, [], "", "id").page is None
 
 
+def test_a_page_line_as_the_source_of_according_to_is_a_page_question():
+    understood = understand("Dari kota mana berita itu dikirim menurut dateline-nya?", None, [], "", "id")
+    assert understood.page == "dateline" and understood.ask is None
+
+
 def test_the_topic_of_a_page_question_leaves_out_its_page_words():
     assert page_topic("Siapa editor berita bootcamp 2024?") == ["bootcamp", "2024"]
     assert page_topic("Which news outlets covered the two events?") == []
@@ -271,6 +276,11 @@ def test_the_document_whose_page_holds_the_topic_is_chosen_over_the_best_passage
 
 def test_words_that_say_how_a_page_line_is_shown_are_not_its_topic():
     assert page_topic("Who is listed as editor of the jatimnow story about the bootcamp?") == ["jatimnow", "bootcamp"]
+
+
+def test_words_that_say_where_a_page_line_sits_or_how_it_came_are_not_its_topic():
+    assert page_topic("What credit code closes the barometerbali report?") == ["barometerbali"]
+    assert page_topic("Dari kota mana berita summit 2022 itu dikirim?") == ["summit", "2022"]
 
 
 def test_a_topic_no_page_holds_keeps_the_retrieved_passages(seed_documents, article_2022, article_2024):

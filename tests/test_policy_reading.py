@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.answer.page import PAGE_LINE
 from assistant.answer.policy import evidence, reading_floor, unstated
 from assistant.answer.understanding import Understanding
 from assistant.config import Settings
@@ -89,6 +90,26 @@ def test_asking_when_or_where_of_the_events_as_a_set_is_on_topic_by_reference(qu
     passages = [in_doc("Digelar di Aula Raden Wijaya, Rabu (26/10/2022).", "2022.txt", 0.9, dense=0.15),
                 in_doc("Bootcamp digelar di Surabaya pada 3-6 Juni 2024 oleh Heni.", "2024.txt", 0.8, dense=0.15)]
     assert bool(evidence(asked, passages, SETTINGS)) is answered
+
+
+def test_the_events_as_a_set_cite_a_passage_holding_the_kind_asked_in_each_document():
+    """Each event has a date: the 2022 article's dateless sentence read first does not answer for it."""
+    asked = Understanding(question="What were the dates of the two events?", lang="en", query="q", compares=True,
+                          answer_type="when")
+    dateless = in_doc("Hendro mengatakan bahwa kegiatan ini sangat penting.", "2022.txt", 0.9, dense=0.15)
+    dated = in_doc("Kanwil menggelar PR Summit, Rabu (26/10/2022).", "2022.txt", 0.5, dense=0.15, n=1)
+    other = in_doc("Bootcamp digelar pada 3-6 Juni.", "2024.txt", 0.8, dense=0.15)
+    assert evidence(asked, [dateless, dated, other], SETTINGS) == [dated, other]
+
+
+def test_a_page_line_asked_for_is_cited_whatever_kind_of_answer_the_question_expects():
+    """"Dari kota mana …?" expects a place phrase; the dateline gives the city bare ("Surabaya | …")."""
+    asked = Understanding(question="Berita itu ditulis dari kota mana?", lang="id", query="q", answer_type="where",
+                          page="dateline")
+    line = in_doc("Surabaya | barometerbali – Kanwil menggelar acara.", "2022.txt", 1.0, dense=1.0)
+    line = replace(line, unit=replace(line.unit, position=PAGE_LINE))
+    assert evidence(asked, [line], SETTINGS) == [line]
+    assert evidence(replace(asked, page=None), [line], SETTINGS) == []
 
 
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "

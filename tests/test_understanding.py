@@ -81,6 +81,12 @@ def test_a_plural_asked_for_is_a_list(question, expected):
     assert answer_type(question) == expected
 
 
+@pytest.mark.parametrize("question", ["Give me the dates of both events.", "What were the dates of the two events?",
+                                      "Sebutkan tanggal kedua acara itu."])
+def test_dates_asked_for_are_a_when_question_even_in_the_plural(question):
+    assert answer_type(question) == "when"
+
+
 def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
     understood = understand("What did he say about hoaxes?", ["Who is Heni Yuwono?"], PEOPLE, CORPUS, "id")
     assert understood.people == ("Heni Yuwono",) and "Heni Yuwono" in understood.query
@@ -136,6 +142,11 @@ def test_history_given_as_one_string_is_a_type_error():
     ("Siapa yang mewakili Zaeroji?", ("Zaeroji",), False),  # asks something else about him
     ("What did Heni say?", ("Heni Yuwono",), False),
     ("Who is Budi?", (), False),  # nobody the documents name
+    ("Where does Zakaria work?", ("Zakaria",), True),  # where someone works: the office beside the role
+    ("Lalu dia bekerja di mana?", ("Heni Yuwono",), True),
+    ("Di mana Ishadi bekerja?", ("Ishadi MP",), True),
+    ("Where did Heni work before?", ("Heni Yuwono",), False),  # "before": more than the role given
+    ("Where did Heni speak?", ("Heni Yuwono",), False),  # where, not where they work
 ])
 def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
     assert who_is(question, people) is expected

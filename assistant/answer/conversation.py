@@ -92,9 +92,32 @@ def _content_text(content: Any) -> str:
     return ""
 
 
+def needs_reply(question: str, history: Iterable[Any] | None, people: Iterable[str]) -> bool:
+    """True when only the earlier answer can say who the question points back to: it points to someone
+    ("Lalu dia bekerja di mana?"), names no one, the newest earlier question names no one either ("Siapa
+    yang membuka bootcamp 2024?") and the history holds no replies (the Python API, the web endpoint and
+    the evaluation pass earlier questions only; the chat passes its replies)."""
+    earlier = user_questions(history)
+    people = list(people)
+    replies = any((isinstance(item, dict) and item.get("role") == "assistant")
+                  or (isinstance(item, (list, tuple)) and len(item) > 1) for item in history or [])
+    return bool(earlier) and not replies and points_to_person(question) \
+        and not people_in(question, people) and not people_in(earlier[-1], people)
+
+
 def points_to_person(question: str) -> bool:
     """True when the question refers back to someone ("he", "dia", "katanya"), not just to a -nya adverb."""
     return any(m.group(0).lower() not in NOT_POINTERS for m in PERSON_POINTERS.finditer(question))
+
+
+def is_name(word: str) -> bool:
+    """The word names something: capitalised ("Summit", "PR") or a number ("2022")."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def names_in(text: str) -> list[str]:
+    """The words of `text` past its first (capitalised as a sentence's) that name something."""
+    return [w for w in re.findall(r"[\w#/-]+", text)[1:] if is_name(w)]
 
 
 def topic_words(question: str) -> str:
@@ -120,6 +143,12 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     if before:  # another topic, asked of the same person ("And what about TikTok?"): hoaxes are not asked
         return FollowUp(question=question, query=f"{before[0]}: {question}", people=tuple(before[:1]),
                         carried=tuple(before[:1]))
+    if earlier and ASKS_AGAIN.match(question) and names_in(question):
+        # The earlier question asked of something else it names ("And what about the PR Summit?" after
+        # "When was the 2024 bootcamp held?"): its names and years give way, its kind of question stays.
+        frame = " ".join(w for w in topic_words(earlier[-1]).split() if not is_name(w))
+        return FollowUp(question=question, query=f"{question} ({frame})" if frame else question,
+                        people=tuple(named), carried=(frame,) if frame else (), again=earlier[-1])
     if earlier and not named and points_to_person(question):
         # The newest turn that names someone: its question first, then the assistant's reply if given
         # ("What was his job title?" after "Who spoke about media policy?" answered by Zakaria's quote).

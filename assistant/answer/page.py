@@ -69,6 +69,7 @@ editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditu
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
 diberitakan meliput diliput menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
+sent dikirim dikirimkan code kode closes closing close ends end penutup menutup
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short
@@ -78,6 +79,8 @@ ENDING = 2
 # A question about several events names no topic ("Which outlets covered the two events?"): it is about
 # the documents of this many first passages.
 EVERY_DOCUMENT_PASSAGES = 5
+# The position of a page line's passage: before every unit of the article (units count from 0).
+PAGE_LINE = -1
 # A news agency's closing credit is the byline of a page without an editor line.
 FALLBACK = {"editor": "credit"}
 
@@ -128,7 +131,7 @@ def page_passages(kind: str, documents: Mapping[str, Document], doc_ids: Iterabl
             continue
         found, start, end = line
         unit = Unit(chunk_id=f"{doc_id}#page-{found}", doc_id=doc_id, text=doc.text[start:end], start=start,
-                    end=end, position=-1)
+                    end=end, position=PAGE_LINE)
         passages.append(Passage(unit=unit, score=1.0, title=doc.title, source=doc.source, date=doc.date,
                                 dense=1.0, reading=1.0))
     return passages

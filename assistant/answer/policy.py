@@ -36,6 +36,7 @@ from ..reading.features import ANCHOR, content_word, term_in, words
 from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
+from .page import PAGE_LINE
 from .understanding import COMPARES, THE_EVENTS, Understanding
 
 
@@ -115,6 +116,9 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     `max_citations`). For a what-did-X-say question only what X said qualifies."""
     if understood.who_is:
         return naming(understood, passages)
+    lines = [p for p in passages if p.unit.position == PAGE_LINE] if understood.page else []
+    if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
+        return lines[:settings.max_citations]
     ask = understood.ask
     if ask and ask.unknown_name:
         return []
@@ -259,7 +263,8 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     sentence that answers one side ("… yang mewakili Kakanwil … Zaeroji") shares few words with the
     other side ("who was the head in 2022 and who in 2024?"). A question asking when or where of the
     events named only as a set ("When were the two events held?") has no topic to be similar to: it is on
-    topic by reference, and every event has a date and a place to check its answer's type against."""
+    topic by reference, and every event has a date and a place to check its answer's type against: each
+    document's passage must hold one ("… pada 3-6 Juni", not Hendro's words after the lead)."""
     if not pool:
         return []
     by_reference = understood.answer_type in ("when", "where") and THE_EVENTS.search(understood.question)
@@ -267,6 +272,7 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
         return []
     best: dict[str, Passage] = {}
     for passage in pool:
-        if passage.doc_id not in best and answer_type_ok(understood, passage.text):
+        typed = holds(understood.answer_type, passage.text) if by_reference else True
+        if passage.doc_id not in best and typed and answer_type_ok(understood, passage.text):
             best[passage.doc_id] = passage
     return list(best.values())[:settings.max_citations]

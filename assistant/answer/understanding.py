@@ -45,6 +45,9 @@ WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|
                            r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
                            r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
+# Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
+# kedua acara"): a when-question even where the plural makes it look like a list.
+DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?)\b", re.I)
 WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
                             r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
                             r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
@@ -85,9 +88,24 @@ POINTER_WORDS = PRONOUNS | {"nya"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Where someone works, asked of a person: answered by the role and office the text gives them.
+WORKPLACE = re.compile(
+    r"\bwhere (?:does|did|do|is|was) (?:\w+ ){1,4}(?:work|works|worked|based|employed)\b|"
+    r"\b(?:for|at) (?:what|which) (?:office|institution|organi[sz]ation|agency) (?:does|did|do) (?:\w+ ){1,4}work\b|"
+    r"\b(?:what|which) (?:office|institution|organi[sz]ation|agency) (?:does|did|do) (?:\w+ ){1,4}work (?:for|at|in)\b|"
+    r"\b(?:bekerja|kerja|berkantor|bertugas|berdinas) di ?mana\b|"
+    r"\bdi ?mana (?:\w+ ){1,4}(?:bekerja|kerja|berkantor|bertugas|berdinas)\b", re.I)
+WORKPLACE_OPENERS = frozenset("and then so also lalu terus kemudian dan sekarang now".split())
+
+
 def who_is(question: str, people: tuple[str, ...]) -> bool:
-    """Asks only who a known person is (their role), named or carried from an earlier turn."""
+    """Asks only who a known person is (their role), named or carried from an earlier turn; where they
+    work ("Where does Zakaria work?", "Lalu dia bekerja di mana?") is asked the same way: the text gives
+    the office with the role ("Zakaria selaku Subkor Hubungan Pers …"), seldom a place."""
     names = {w for person in people for w in re.findall(r"\w+", person.lower())}
+    if people and (workplace := WORKPLACE.search(question)):
+        rest = [w for w in re.findall(r"\w+", WORKPLACE.sub(" ", question).lower()) if w not in names]
+        return all(w in WHO_IS_WORDS or w in WORKPLACE_OPENERS for w in rest)
     rest = [w for w in re.findall(r"\w+", question.lower()) if w not in names]
     return bool(people) and bool(rest) and rest[0] in ("who", "siapa", "siapakah", "what", "apa", "apakah") \
         and all(w in WHO_IS_WORDS for w in rest)
@@ -182,6 +200,12 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
     return None
 
 
+def by_the_page(who: str) -> bool:
+    """The source in "according to …" is a page line, not a person ("menurut dateline-nya", "according to
+    the headline"): it names a page line's kind and no one by name."""
+    return bool(page_kind(who)) and not re.search(r"\b[A-Z][a-z]+\b", who)
+
+
 def asks_name(question: str) -> bool:
     """Asks for a person's name ("What is the Kepala Biro's name?", "Siapa nama Kepala Biro Humas?"): a
     name word beside a role or a who-question. An answer must then name someone: a passage that gives
@@ -199,8 +223,11 @@ def named_people(known: Iterable[str]) -> tuple[str, ...]:
 def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
-    A list question ("siapa saja", "which sessions were ...") is a list first; a date asked with
-    "berapa" ("tanggal berapa") is "when", not a count."""
+    Dates asked for are "when" ("What were the dates of …?"); otherwise a list question ("siapa saja",
+    "which sessions were ...") is a list first; a date asked with "berapa" ("tanggal berapa") is "when",
+    not a count."""
+    if DATES_ASKED.search(question):
+        return "when"
     if LIST_QUESTION.search(question):
         return "list"
     if WHEN_QUESTION.search(question):
@@ -223,7 +250,9 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     followed = resolve(question, history, known_people)
     ask = speaker_ask(question, followed.people, known_people, corpus_text)
     kind = answer_type(question) or answer_type(followed.again)
-    page = None if ask else page_kind(question)  # "Apa komentar editor X?" asks for words, not the page
+    # "Apa komentar editor X?" asks for someone's words, not the page; "… menurut dateline-nya?" the page
+    page = None if ask and not by_the_page(ask.who) else page_kind(question)
+    ask = None if page else ask
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
         else roles_asked(question, only=not asks_for_name)
