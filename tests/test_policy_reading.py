@@ -112,6 +112,21 @@ def test_a_page_line_asked_for_is_cited_whatever_kind_of_answer_the_question_exp
     assert evidence(replace(asked, page=None), [line], SETTINGS) == []
 
 
+@pytest.mark.parametrize("question, kind, answer", [
+    ("Siapa saja peserta PR Summit 2022?", "list", "diikuti"),
+    ("Who attended the 2022 summit?", "who", "diikuti"),
+    ("Siapa saja narasumber yang hadir di PR Summit 2022?", "list", "narasumber"),  # the speakers asked for
+    ("Bagaimana antusiasme peserta?", "", "narasumber"),  # not who took part: the reader decides
+])
+def test_who_took_part_is_not_answered_by_the_speakers(question, kind, answer):
+    asked = Understanding(question=question, lang="id", query=question, answer_type=kind)
+    speakers = in_doc("Ketiga narasumber yaitu Galih WP dan Danny Keegan. Para peserta antusias.", "d.txt", 0.9)
+    taking_part = in_doc("Kegiatan itu diikuti seluruh tim humas dari satker jajaran.", "d.txt", 0.6, n=1)
+    cited = evidence(asked, [speakers, taking_part], SETTINGS)
+    assert answer in cited[0].text
+    assert answer == "narasumber" or not any("narasumber" in p.text for p in cited)  # nor among a list's parts
+
+
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
              "ini humas diikuti konten".split())
 

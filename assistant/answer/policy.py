@@ -43,6 +43,10 @@ from .understanding import COMPARES, THE_EVENTS, Understanding
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
+# Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
+PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
+                          r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
+SPEAKERS = re.compile(r"\b(?:narasumber|pemateri|pembicara|speakers?|presenters?|resource persons?)\b", re.I)
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # A reading probability above this takes a question's unstated words for a paraphrase: measured on the
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
@@ -71,13 +75,19 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a money question an amount, a name question someone's name (`asks_name`); other
-    kinds are the reader's to weigh, not a reason to refuse."""
+    people took part), a money question an amount, a name question someone's name (`asks_name`), a
+    question who took part a passage that does not introduce the speakers (a speaker is no participant:
+    "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
+    reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"); other kinds are the
+    reader's to weigh, not a reason to refuse."""
     if understood.name_asked:  # someone's name, beside the position asked about if it names one
         named = named_beside(text, understood.holder, understood.names) if understood.holder \
             else bool(people_in(text, understood.names))
         if not named:
             return False
+    if understood.answer_type in ("who", "list") and PARTICIPANTS.search(understood.question) \
+            and not SPEAKERS.search(understood.question) and SPEAKERS.search(text):
+        return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
     if understood.answer_type == "count":
         if KINDS.search(understood.question) and ENUMERATION.search(text):
             return True  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
@@ -158,7 +168,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if read and best.reading < reading_floor(settings):
         return []
     if read and understood.answer_type == "list":
-        return listing(best, pool, settings)
+        return listing(best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
     chosen = [best]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
