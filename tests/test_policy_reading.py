@@ -102,6 +102,14 @@ def test_the_events_as_a_set_cite_a_passage_holding_the_kind_asked_in_each_docum
     assert evidence(asked, [dateless, dated, other], SETTINGS) == [dated, other]
 
 
+def test_the_events_as_a_set_are_answered_by_each_articles_lead_when_it_holds_the_kind_asked():
+    asked = Understanding(question="When were the two events held?", lang="en", query="q", compares=True,
+                          answer_type="when")
+    opening = in_doc("ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", "2024.txt", 0.9, dense=0.15, n=1)
+    lead = in_doc("Kanwil menggelar Kumham PR Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.5, dense=0.15)
+    assert evidence(asked, [opening, lead], SETTINGS) == [lead]
+
+
 def test_a_page_line_asked_for_is_cited_whatever_kind_of_answer_the_question_expects():
     """"Dari kota mana …?" expects a place phrase; the dateline gives the city bare ("Surabaya | …")."""
     asked = Understanding(question="Berita itu ditulis dari kota mana?", lang="id", query="q", answer_type="where",

@@ -87,6 +87,19 @@ def test_dates_asked_for_are_a_when_question_even_in_the_plural(question):
     assert answer_type(question) == "when"
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("What were the two PR events called, and which year was each held?", "when"),
+    ("How do the events in the two articles compare in name and date?", "when"),
+    ("What were the two PR events about?", "list"),  # no date asked
+])
+def test_when_or_a_date_asked_of_the_events_as_a_set_is_a_when_question(question, expected):
+    assert answer_type(question) == expected
+
+
+def test_the_two_events_may_be_described_and_still_compare():
+    assert compares("What were the two PR events about?") and compares("Apa tujuan kedua acara humas itu?")
+
+
 def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
     understood = understand("What did he say about hoaxes?", ["Who is Heni Yuwono?"], PEOPLE, CORPUS, "id")
     assert understood.people == ("Heni Yuwono",) and "Heni Yuwono" in understood.query

@@ -277,15 +277,20 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     other side ("who was the head in 2022 and who in 2024?"). A question asking when or where of the
     events named only as a set ("When were the two events held?") has no topic to be similar to: it is on
     topic by reference, and every event has a date and a place to check its answer's type against: each
-    document's passage must hold one ("… pada 3-6 Juni", not Hendro's words after the lead)."""
+    document's passage must hold one ("… pada 3-6 Juni", not Hendro's words after the lead), and its lead
+    answers first when it does, for a news lead names its event beside when and where it was ("What were
+    the two events called, and which year was each held?")."""
     if not pool:
         return []
     by_reference = understood.answer_type in ("when", "where") and THE_EVENTS.search(understood.question)
     if not (by_reference or strong_enough(max(pool, key=lambda p: p.dense), minimum)):
         return []
+    documents = list(dict.fromkeys(p.doc_id for p in pool))
+    if by_reference:  # each article's lead, when it holds the kind asked: it names its event beside it
+        pool = sorted(pool, key=lambda p: p.unit.position != 0)
     best: dict[str, Passage] = {}
     for passage in pool:
         typed = holds(understood.answer_type, passage.text) if by_reference else True
         if passage.doc_id not in best and typed and answer_type_ok(understood, passage.text):
             best[passage.doc_id] = passage
-    return list(best.values())[:settings.max_citations]
+    return sorted(best.values(), key=lambda p: documents.index(p.doc_id))[:settings.max_citations]

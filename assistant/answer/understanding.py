@@ -48,6 +48,7 @@ WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|
 # Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
 # kedua acara"): a when-question even where the plural makes it look like a list.
 DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?)\b", re.I)
+DATE_WORD = re.compile(r"\b(?:dates?|tanggal)\b", re.I)
 WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
                             r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
                             r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
@@ -62,7 +63,7 @@ WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|org
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
 # A question about two or more events or articles at once: it needs a citation from each.
 COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
-                      r"(?:the )?two (?:events|articles|stories|reports)|which (?:came|was held|happened) first|"
+                      r"(?:the )?two (?:\w+ ){0,2}(?:events|articles|stories|reports)|which (?:came|was held|happened) first|"
                       r"masing-masing|kedua(?:nya| acara| kegiatan| artikel| berita)|dua (?:acara|kegiatan|artikel|berita)|"
                       r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
@@ -75,7 +76,7 @@ disebut disebutkan artikel berita masing-masing""".split())
 NAME_WORD = re.compile(r"\b(?:names?|named|nama(?:nya)?|bernama)\b", re.I)
 # "The two events", "both articles", "kedua acara": the question names the documents' events only as a set,
 # so it shares no topic words with them to be measured by.
-THE_EVENTS = re.compile(r"\b(?:(?:the )?two|both) (?:events|articles|stories|reports)\b|"
+THE_EVENTS = re.compile(r"\b(?:(?:the )?two|both) (?:\w+ ){0,2}(?:events|articles|stories|reports)\b|"
                         r"\b(?:kedua|dua) (?:acara|kegiatan|artikel|berita)\b", re.I)
 # "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
 # with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
@@ -223,11 +224,13 @@ def named_people(known: Iterable[str]) -> tuple[str, ...]:
 def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
-    Dates asked for are "when" ("What were the dates of …?"); otherwise a list question ("siapa saja",
+    Dates asked for are "when" ("What were the dates of …?"), and so is a date or a when asked of the
+    events as a set ("What were the two PR events called, and which year was each held?"); otherwise a list question ("siapa saja",
     "which sessions were ...") is a list first; a date asked with "berapa" ("tanggal berapa") is "when",
     not a count."""
-    if DATES_ASKED.search(question):
-        return "when"
+    if DATES_ASKED.search(question) or (THE_EVENTS.search(question) and (WHEN_QUESTION.search(question)
+                                                                         or DATE_WORD.search(question))):
+        return "when"  # the events as a set, and when each was: "… and which year was each held?"
     if LIST_QUESTION.search(question):
         return "list"
     if WHEN_QUESTION.search(question):
