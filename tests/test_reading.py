@@ -175,6 +175,15 @@ def test_words_no_unit_holds_weigh_nothing():
     assert features(q, passage("Hendro berbicara."))["weighted_overlap"] == 1.0  # "sosialisasi", "fidusia": absent
 
 
+def test_a_topic_only_an_earlier_turn_gave_weighs_half_a_word_of_the_questions_own():
+    followed = Understanding(question="Siapa yang mewakili dia?", lang="id", people=("Hendro",),
+                             query="Hendro: Siapa yang mewakili dia? (Summit digelar)")
+    seen = {"mewakili", "summit", "digelar", "hendro"}
+    weights = weigh(read_question(followed), seen, {w: 1 for w in seen}, units=10).weights
+    assert weights["summit"].weight == weights["digelar"].weight == 0.5 * weights["mewakili"].weight
+    assert weights["hendro"].weight == weights["mewakili"].weight  # the person pointed to is the question's
+
+
 def test_a_role_and_its_expansion_are_one_term():
     q = question("Apa kata Kasubag Humas?")
     weighed = weigh(read_question(q), {"kasubag", "humas", "hubungan", "masyarakat"},
