@@ -135,6 +135,26 @@ def test_who_took_part_is_not_answered_by_the_speakers(question, kind, answer):
     assert answer == "narasumber" or not any("narasumber" in p.text for p in cited)  # nor among a list's parts
 
 
+def test_a_question_naming_someone_is_on_topic_when_the_passage_naming_them_reads_as_its_answer():
+    """"Siapa yang mewakili Zaeroji?" is too short to be similar to anything (0.25, under 0.30)."""
+    asked = Understanding(question="Siapa yang mewakili Zaeroji?", lang="id", query="q", people=("Zaeroji",),
+                          answer_type="who")
+    answer = in_doc("ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji.", "d.txt", 0.7, dense=0.17)
+    assert evidence(asked, [answer], SETTINGS) == [answer]
+    assert evidence(asked, [replace(answer, reading=0.6)], SETTINGS) == []  # read as no paraphrase's answer
+    assert evidence(replace(asked, people=("Heni Yuwono",)), [answer], SETTINGS) == []  # names someone else
+
+
+def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
+    """"Apa hobi Arief Rahman?": the passage naming him reads well, but nothing says a hobby."""
+    asked = Understanding(question="Apa hobi Arief Rahman?", lang="id", query="q", people=("Arief Rahman",),
+                          unstated=("hobi",))
+    named = in_doc("Ketua AMSI Jatim Arief Rahman menekankan agar satker tidak alergi.", "d.txt", 0.9)
+    assert evidence(asked, [named], SETTINGS) == []
+    partly = replace(asked, question="Apa hobi Arief Rahman soal media?")  # "media" is stated
+    assert evidence(partly, [named], SETTINGS) == [named]
+
+
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
              "ini humas diikuti konten".split())
 

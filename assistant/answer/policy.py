@@ -106,6 +106,15 @@ def counted_terms(question: str, lang: str) -> list[str]:
     return [t for t in question_terms(question, lang) if content_word(t) and t not in named]
 
 
+def names_whom_asked(understood: Understanding, typed: list[Passage]) -> bool:
+    """On topic by the person it names: the question names someone the documents name, and the reader
+    reads the first passage of the kind asked, which names them too, as a paraphrase's answer
+    (`PARAPHRASE`). "Siapa yang mewakili Zaeroji?" is too short to be similar to anything (0.25, under
+    the 0.30 threshold), yet "… ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji" answers it."""
+    return bool(understood.people) and bool(typed) and typed[0].reading > PARAPHRASE \
+        and bool(people_in(typed[0].text, understood.people))
+
+
 def strong_enough(passage: Passage, minimum: float) -> bool:
     """Dense similarity at or above `minimum`; in BM25-only mode (no similarity) a lexical match."""
     if passage.dense == 0.0:
@@ -137,6 +146,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
         return []  # unless the reader reads a passage as the answer to a paraphrase
+    if understood.unstated and set(understood.unstated) == set(asked_words(understood)):
+        return []  # all it asks of whom or what it names is unstated: "Apa hobi Arief Rahman?"
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
         held = holding(understood, [p for p in passages
@@ -161,7 +172,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
     typed = [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)]
-    if not strong_enough(strongest, minimum) or not typed:
+    if not (strong_enough(strongest, minimum) or (read and names_whom_asked(understood, typed))) or not typed:
         return []
     best = typed[0]
     pool = [best] + [p for p in pool if p is not best]
@@ -204,11 +215,18 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
         return []
     from ..retrieval.lexical import stem  # Sastrawi loads on first use only
 
-    comparing = {w for m in COMPARES.finditer(understood.question) for w in words(m.group(0))}
-    asked = [w for w in words(understood.question) if content_word(w) and not w.isdigit()
-             and w not in ABOUT_THE_TEXT and w not in comparing]
-    return [w for w in dict.fromkeys(asked) if not any(
+    return [w for w in asked_words(understood, names=False) if not any(
         form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary)) for form in related((w, stem(w))))]
+
+
+def asked_words(understood: Understanding, names: bool = True) -> list[str]:
+    """The content words of the question that say what it asks, once each: not the words about the text
+    or the kind of answer (`ABOUT_THE_TEXT`), not comparing words, not numbers, and (unless `names`) not
+    the names of the people it is about."""
+    comparing = {w for m in COMPARES.finditer(understood.question) for w in words(m.group(0))}
+    named = {w.lower() for person in understood.people for w in words(person)} if names else set()
+    return [w for w in dict.fromkeys(words(understood.question)) if content_word(w) and not w.isdigit()
+            and w not in ABOUT_THE_TEXT and w not in comparing and w not in named]
 
 
 def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]:
