@@ -230,6 +230,13 @@ def test_acting_for_someone_translates_to_the_verb_not_the_noun_deputy(english):
     assert "mewakili" in translate(english) and "wakil" not in translate(english)
 
 
+@pytest.mark.parametrize("question", ["What did Heni hope would happen after the bootcamp?",
+                                      "What did Heni hope for once it ended?"])
+def test_when_something_happened_relative_to_the_event_is_a_term_of_the_question(question):
+    """"After" and "once" are what tells "… berharap, setelah kegiatan ini, tercipta …" from her other hopes."""
+    assert any("setelah" in group for group in term_groups(question, "en"))
+
+
 def test_our_news_words_replace_freedicts_other_senses_of_a_word_they_list():
     """FreeDict gives "skill" the adjective "mampu" (able), which matches "mampu dikomunikasikan"."""
     assert "kemampuan" in translate("skill") and "mampu" not in translate("skill")

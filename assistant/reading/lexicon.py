@@ -152,7 +152,7 @@ def role_forms(text: str) -> list[str]:
     return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
 
 
-ENGLISH_STOP = frozenset("""a an the and or but of to in on at for from by with about as into over after before
+ENGLISH_STOP = frozenset("""a an the and or but of to in on at for from by with about as into over
 is are was were be been being do does did has have had will would can could should may might must shall
 what which who whom whose when where why how that this these those it its he she they them his her their
 him i you we our your my me us there here than then so such not no any all each some many much more most
