@@ -16,10 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
+from .answer.conversation import needs_reply, user_questions
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
 from .answer.policy import Answerer, unstated
-from .answer.conversation import needs_reply, user_questions
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in

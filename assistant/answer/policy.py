@@ -6,11 +6,13 @@ empty. The causes of a refusal, in the order checked:
 - "Who is X?" (`who_is`) is answered by the passage naming X beside a role, and refused when none does;
   "Who was the head of … in 2024?" (`holder`) by the passage naming someone beside that position;
 - an Indonesian question holds `UNSTATED` words the documents never use (`unstated`) and the reader finds
-  no passage it reads as a paraphrase's answer (`PARAPHRASE`): what it asks about is not in the text;
+  no passage it reads as a paraphrase's answer (`PARAPHRASE`), or every word it asks with beside the names
+  of the people it is about is such a word ("Apa hobi Arief Rahman?"): what it asks about is not in the text;
 - the question asks what someone said, and that person is unknown to the documents, never speaks, or is
   not the one who spoke most about the topic asked (`topic_share` below `topic_share_min`);
 - the best passage is less similar than the refusal threshold of the question's language pair (cross-
-  language similarities run lower, so English questions over Indonesian text have their own threshold);
+  language similarities run lower, so English questions over Indonesian text have their own threshold),
+  unless the question names someone and the passage naming them reads as its answer (`names_whom_asked`);
 - a how-many question finds no count of what it asks about, a how-much-money question no amount, a where
   question no place, a question asking someone's name no name (beside the position it asks about), in
   the reader's first `TYPE_WINDOW` passages (the first that does is the answer);

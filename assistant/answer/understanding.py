@@ -104,7 +104,7 @@ def who_is(question: str, people: tuple[str, ...]) -> bool:
     work ("Where does Zakaria work?", "Lalu dia bekerja di mana?") is asked the same way: the text gives
     the office with the role ("Zakaria selaku Subkor Hubungan Pers …"), seldom a place."""
     names = {w for person in people for w in re.findall(r"\w+", person.lower())}
-    if people and (workplace := WORKPLACE.search(question)):
+    if people and WORKPLACE.search(question):
         rest = [w for w in re.findall(r"\w+", WORKPLACE.sub(" ", question).lower()) if w not in names]
         return all(w in WHO_IS_WORDS or w in WORKPLACE_OPENERS for w in rest)
     rest = [w for w in re.findall(r"\w+", question.lower()) if w not in names]
@@ -225,9 +225,9 @@ def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
     Dates asked for are "when" ("What were the dates of …?"), and so is a date or a when asked of the
-    events as a set ("What were the two PR events called, and which year was each held?"); otherwise a list question ("siapa saja",
-    "which sessions were ...") is a list first; a date asked with "berapa" ("tanggal berapa") is "when",
-    not a count."""
+    events as a set ("What were the two PR events called, and which year was each held?"); otherwise a
+    list question ("siapa saja", "which sessions were ...") is a list first; a date asked with "berapa"
+    ("tanggal berapa") is "when", not a count."""
     if DATES_ASKED.search(question) or (THE_EVENTS.search(question) and (WHEN_QUESTION.search(question)
                                                                          or DATE_WORD.search(question))):
         return "when"  # the events as a set, and when each was: "… and which year was each held?"
