@@ -155,6 +155,16 @@ def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
     assert evidence(partly, [named], SETTINGS) == [named]
 
 
+def test_a_place_asked_besides_a_date_cites_the_passage_of_the_same_article_holding_it():
+    asked = Understanding(question="Where and on what day was the summit held?", lang="en", query="q",
+                          answer_type="when", also=("where",))
+    dated = in_doc("Kanwil menggelar PR Summit 2022, Rabu (26/10/2022).", "2022.txt", 0.9)
+    placed = in_doc("Kegiatan itu diselenggarakan di Aula Raden Wijaya.", "2022.txt", 0.3, n=1)
+    elsewhere = in_doc("Bootcamp digelar di Surabaya.", "2024.txt", 0.4, n=2)
+    assert evidence(asked, [dated, elsewhere, placed], SETTINGS) == [dated, placed]
+    assert evidence(replace(asked, also=()), [dated, elsewhere, placed], SETTINGS) == [dated]
+
+
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
              "ini humas diikuti konten".split())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import (answer_type, asks_name, check_question, compares, named_people, roles_asked,
+from assistant.answer.understanding import (also_asked, answer_type, asks_name, check_question, compares, named_people, roles_asked,
                                             speaker_ask, understand, who_is)
 from assistant.errors import QuestionError
 
@@ -79,6 +79,26 @@ def test_count_and_money_questions_expect_a_count_or_an_amount(question, expecte
 ])
 def test_a_plural_asked_for_is_a_list(question, expected):
     assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What did Arief say PR should do when a crisis hits?", ""),  # a conjunction, not a question word
+    ("Who opened the bootcamp and when?", "when"),
+    ("So when did it start?", "when"),
+])
+def test_when_asks_when_only_at_the_start_of_a_question_or_clause(question, expected):
+    assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("question, also", [
+    ("Where and on what day was the summit held?", ("where",)),
+    ("Kapan dan di mana PR Summit 2022 digelar?", ("where",)),
+    ("When was the summit held?", ()),
+    ("Where was the summit held, and when?", ("where",)),
+    ("Di mana acara itu digelar?", ()),
+])
+def test_a_place_or_date_asked_besides_the_kind_expected(question, also):
+    assert also_asked(question, answer_type(question)) == also
 
 
 @pytest.mark.parametrize("question", ["Give me the dates of both events.", "What were the dates of the two events?",

@@ -183,6 +183,9 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if read and understood.answer_type == "list":
         return listing(best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
     chosen = [best]
+    for kind in understood.also:  # a date or place asked besides: the best passage of its document holding it
+        if not any(holds(kind, p.text) for p in chosen):
+            chosen += [p for p in pool[1:settings.list_window] if p.doc_id == best.doc_id and holds(kind, p.text)][:1]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break

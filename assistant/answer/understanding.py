@@ -41,7 +41,9 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 # "How many people", "berapa orang": the answer must hold a count; "how much money": an amount.
 COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
-WHEN_QUESTION = re.compile(r"\b(when|(?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
+# "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a
+# conjunction ("What should PR do when a crisis hits?" asks what, not when).
+WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|,\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
                            r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
                            r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
@@ -165,6 +167,7 @@ class Understanding:
     ask: SpeakerAsk | None = None  # set when it asks for someone's words
     same_language: bool = True  # asked in the documents' language (similarities run higher)
     answer_type: str = ""  # see `answer_type`: "when", "where", "who", "count", "money", "why", "list" or ""
+    also: tuple[str, ...] = ()  # a place or a date asked besides (`also_asked`): "Where and on what day …?"
     topic_share: float = 1.0  # for an `ask` with a topic: their best match / the corpus's best match
     compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
     who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
@@ -221,6 +224,13 @@ def named_people(known: Iterable[str]) -> tuple[str, ...]:
     return tuple(person for person in known if not ROLE.match(person))
 
 
+def also_asked(question: str, kind: str) -> tuple[str, ...]:
+    """A date or a place the question asks for besides the kind of answer it expects ("Where and on what
+    day was the summit held?" expects a date, and a place besides): each needs a passage that holds it."""
+    asked = {"when": WHEN_QUESTION, "where": WHERE_QUESTION}
+    return tuple(k for k, pattern in asked.items() if k != kind and pattern.search(question))
+
+
 def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
@@ -262,7 +272,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     return Understanding(
         question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=kind, compares=compares(question), who_is=who_is(question, followed.people), page=page,
+        answer_type=kind, also=also_asked(question, kind), compares=compares(question), who_is=who_is(question, followed.people), page=page,
         names=named_people(known_people) if holder or asks_for_name else (), holder=holder, name_asked=asks_for_name,
     )
 
