@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answer.page import PAGE_LINE
 from assistant.answer.policy import evidence, reading_floor, unstated
-from assistant.answer.understanding import Understanding
+from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model
 from assistant.schema import Passage, Unit
@@ -51,8 +51,9 @@ def test_without_a_setting_the_threshold_fitted_with_the_reader_applies():
     assert reading_floor(SETTINGS.with_(reading_threshold=None)) == load_model().refusal_threshold
 
 
-def in_doc(text: str, doc: str, reading: float, dense: float = 0.5, n: int = 0, anchored: float = 1.0) -> Passage:
-    unit = Unit(chunk_id=f"{doc}#{n}", doc_id=doc, text=text, start=0, end=len(text), position=n)
+def in_doc(text: str, doc: str, reading: float, dense: float = 0.5, n: int = 0, anchored: float = 1.0,
+           speaker: str = "") -> Passage:
+    unit = Unit(chunk_id=f"{doc}#{n}", doc_id=doc, text=text, start=0, end=len(text), position=n, speaker=speaker)
     return Passage(unit=unit, score=dense, dense=dense, reading=reading, anchored=anchored)
 
 
@@ -155,6 +156,15 @@ def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
     assert evidence(partly, [named], SETTINGS) == [named]
 
 
+def test_what_someone_said_about_a_topic_spelled_otherwise_is_not_refused_as_unstated():
+    """"Apa kata Heni tentang hoaks?" over "… hoax dan disinformasi …": a what-did-X-say topic is measured
+    by similarity (`topic_share`), which a spelling does not defeat."""
+    asked = Understanding(question="Apa kata Heni tentang hoaks?", lang="id", query="q", people=("Heni Yuwono",),
+                          unstated=("hoaks",), ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, "hoaks"))
+    said = in_doc("Mengingat, hoax dan disinformasi menyebar lebih cepat.", "d.txt", 0.9, speaker="Heni Yuwono")
+    assert evidence(asked, [said], SETTINGS) == [said]
+
+
 def test_a_place_asked_besides_a_date_cites_the_passage_of_the_same_article_holding_it():
     asked = Understanding(question="Where and on what day was the summit held?", lang="en", query="q",
                           answer_type="when", also=("where",))
@@ -166,7 +176,7 @@ def test_a_place_asked_besides_a_date_cites_the_passage_of_the_same_article_hold
 
 
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
-             "ini humas diikuti konten".split())
+             "ini humas diikuti konten hoax".split())
 
 
 @pytest.mark.parametrize("question, absent", [
@@ -174,6 +184,7 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Kapan Kemenkumham Jatim mengadakan sosialisasi fidusia?", ["sosialisasi", "fidusia"]),
     ("Apa harapannya dari kegiatan ini?", []),  # "harapannya" is a form of "berharap"
     ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
+    ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"
 ])
 def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):

@@ -7,7 +7,9 @@ empty. The causes of a refusal, in the order checked:
   "Who was the head of … in 2024?" (`holder`) by the passage naming someone beside that position;
 - an Indonesian question holds `UNSTATED` words the documents never use (`unstated`) and the reader finds
   no passage it reads as a paraphrase's answer (`PARAPHRASE`), or every word it asks with beside the names
-  of the people it is about is such a word ("Apa hobi Arief Rahman?"): what it asks about is not in the text;
+  of the people it is about is such a word ("Apa hobi Arief Rahman?"; not for what someone said, whose
+  topic is measured by similarity: "Apa kata Heni tentang hoaks?" over "hoax"): what it asks about is not
+  in the text;
 - the question asks what someone said, and that person is unknown to the documents, never speaks, or is
   not the one who spoke most about the topic asked (`topic_share` below `topic_share_min`);
 - the best passage is less similar than the refusal threshold of the question's language pair (cross-
@@ -148,7 +150,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
         return []  # unless the reader reads a passage as the answer to a paraphrase
-    if understood.unstated and set(understood.unstated) == set(asked_words(understood)):
+    if not ask and understood.unstated and set(understood.unstated) == set(asked_words(understood)):
         return []  # all it asks of whom or what it names is unstated: "Apa hobi Arief Rahman?"
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
