@@ -281,6 +281,7 @@ def test_words_that_say_how_a_page_line_is_shown_are_not_its_topic():
 def test_words_that_say_where_a_page_line_sits_or_how_it_came_are_not_its_topic():
     assert page_topic("What credit code closes the barometerbali report?") == ["barometerbali"]
     assert page_topic("Dari kota mana berita summit 2022 itu dikirim?") == ["summit", "2022"]
+    assert page_topic("What date appears at the top of the barometerbali page?") == ["barometerbali"]
 
 
 def test_a_topic_no_page_holds_keeps_the_retrieved_passages(seed_documents, article_2022, article_2024):

@@ -69,7 +69,7 @@ editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditu
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
 diberitakan meliput diliput menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
-sent dikirim dikirimkan code kode closes closing close ends end penutup menutup
+sent dikirim dikirimkan code kode closes closing close ends end penutup menutup appear appears show shows
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short
