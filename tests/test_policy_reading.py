@@ -175,6 +175,22 @@ def test_a_place_asked_besides_a_date_cites_the_passage_of_the_same_article_hold
     assert evidence(replace(asked, also=()), [dated, elsewhere, placed], SETTINGS) == [dated]
 
 
+@pytest.mark.parametrize("question, each", [
+    ("Who spoke at the 2024 bootcamp?", True),
+    ("Siapa saja yang memberi sambutan di bootcamp 2024?", True),
+    ("Who spoke about hoaxes?", False),  # one person, found the ordinary way
+    ("Who spoke for the Kakanwil?", False),
+])
+def test_who_spoke_at_an_event_cites_each_person_quoted_in_its_article(question, each):
+    asked = Understanding(question=question, lang="en", query="q", answer_type="who")
+    kepala = in_doc("Kepala Biro mengatakan Kanwil Jatim satu-satunya.", "2024.txt", 0.9, n=5, speaker="Kepala Biro")
+    heni = in_doc("Heni berharap kegiatan ini memberi pemahaman.", "2024.txt", 0.6, n=2, speaker="Heni Yuwono")
+    heni_again = in_doc("Menurut Heni, media sosial menjadi tantangan.", "2024.txt", 0.5, n=3, speaker="Heni Yuwono")
+    other = in_doc("Hendro mengatakan kegiatan ini penting.", "2022.txt", 0.4, speaker="Hendro")
+    cited = evidence(asked, [kepala, heni, heni_again, other], SETTINGS)
+    assert cited == ([heni, kepala] if each else [kepala])
+
+
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
              "ini humas diikuti konten hoax".split())
 

@@ -51,6 +51,13 @@ KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:je
 PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
                           r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
 SPEAKERS = re.compile(r"\b(?:narasumber|pemateri|pembicara|speakers?|presenters?|resource persons?)\b", re.I)
+# Who spoke, as a verb ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): each
+# person quoted. The speakers as a noun ("narasumber", "speakers") are the sessions' list (`listing`).
+SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|speeches|remarks|talks?)|"
+                   r"berbicara|bicara|memberi(?:kan)? sambutan|menyampaikan sambutan|dikutip)\b", re.I)
+# ... unless it asks who spoke about something or for someone: one person, found the ordinary way.
+ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
+                          re.I)
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # A reading probability above this takes a question's unstated words for a paraphrase: measured on the
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
@@ -182,6 +189,9 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     pool = [best] + [p for p in pool if p is not best]
     if read and best.reading < reading_floor(settings):
         return []
+    quoted = each_speaker(understood, best, pool, settings) if read else []
+    if len(quoted) >= 2:
+        return quoted
     if read and understood.answer_type == "list":
         return listing(best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
     chosen = [best]
@@ -288,6 +298,21 @@ def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Pass
                 and (ENUMERATION.search(passage.text) or ROLE.search(passage.text)):
             chosen.append(passage)
     return chosen
+
+
+def each_speaker(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
+    """For "who spoke" ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): the
+    best-read passage of each person quoted in the best passage's document, in the document's order, up
+    to `max_list_citations`. Each speaker has a unit of their own (the Kakanwil's opening words, the
+    Kepala Biro's), so no one passage names them all."""
+    if understood.answer_type not in ("who", "list") or not SPOKE.search(understood.question) \
+            or ABOUT_OR_FOR.search(understood.question):
+        return []
+    said: dict[str, Passage] = {}
+    for passage in pool:
+        if passage.doc_id == best.doc_id and passage.reading > 0.0 and passage.unit.speaker:
+            said.setdefault(passage.unit.speaker, passage)
+    return sorted(said.values(), key=lambda p: p.unit.position)[:settings.max_list_citations]
 
 
 def per_document(pool: list[Passage], understood: Understanding, settings: Settings, minimum: float) -> list[Passage]:
