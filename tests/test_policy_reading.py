@@ -180,6 +180,7 @@ def test_a_place_asked_besides_a_date_cites_the_passage_of_the_same_article_hold
     ("Siapa saja yang memberi sambutan di bootcamp 2024?", True),
     ("Who spoke about hoaxes?", False),  # one person, found the ordinary way
     ("Who spoke for the Kakanwil?", False),
+    ("List the resource persons who spoke at the bootcamp.", False),  # the sessions' list
 ])
 def test_who_spoke_at_an_event_cites_each_person_quoted_in_its_article(question, each):
     asked = Understanding(question=question, lang="en", query="q", answer_type="who")
@@ -188,7 +189,31 @@ def test_who_spoke_at_an_event_cites_each_person_quoted_in_its_article(question,
     heni_again = in_doc("Menurut Heni, media sosial menjadi tantangan.", "2024.txt", 0.5, n=3, speaker="Heni Yuwono")
     other = in_doc("Hendro mengatakan kegiatan ini penting.", "2022.txt", 0.4, speaker="Hendro")
     cited = evidence(asked, [kepala, heni, heni_again, other], SETTINGS)
-    assert cited == ([heni, kepala] if each else [kepala])
+    assert cited == ([kepala, heni] if each else [kepala])
+
+
+def test_who_spoke_besides_someone_leaves_them_out():
+    asked = Understanding(question="And who spoke besides the head of the regional office?", lang="en",
+                          query="q", answer_type="who")
+    kepala = in_doc("Kepala Biro mengatakan Kanwil Jatim satu-satunya.", "2024.txt", 0.9, n=5, speaker="Kepala Biro")
+    heni = in_doc("Heni berharap kegiatan ini memberi pemahaman.", "2024.txt", 0.6, n=2, speaker="Heni Yuwono")
+    heni = replace(heni, unit=replace(heni.unit, role="Kakanwil Kemenkumham Jatim"))
+    assert evidence(asked, [kepala, heni], SETTINGS) == [kepala]
+
+
+@pytest.mark.parametrize("question, earlier_first", [
+    ("Which came first, the summit or the bootcamp?", True),
+    ("Mana yang lebih dulu digelar, summit atau bootcamp?", True),
+    ("Compare the two events.", False),  # in the order of each document's best passage
+])
+def test_which_came_first_lists_the_earlier_event_first(question, earlier_first):
+    asked = Understanding(question=question, lang="en", query="q", compares=True)
+    later = in_doc("Kanwil menggelar Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.9)
+    unit = Unit(chunk_id="2022.txt#0", doc_id="2022.txt", text="Kanwil menggelar Summit 2022, Rabu.", start=0,
+                end=35, position=0)
+    earlier = replace(in_doc("Kegiatan itu digelar di Aula Raden Wijaya.", "2022.txt", 0.8, n=1), antecedent=unit)
+    cited = evidence(asked, [later, earlier], SETTINGS)
+    assert cited == ([earlier, later] if earlier_first else [later, earlier])
 
 
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "

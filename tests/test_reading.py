@@ -256,6 +256,14 @@ def test_a_follow_ups_connective_is_no_term(connective):
     assert term_groups(f"{connective} apa harapannya?", "id") == [("harapannya",)]
 
 
+@pytest.mark.parametrize("preposition", ["soal", "mengenai", "terkait", "selain"])
+def test_an_indonesian_preposition_is_no_term(preposition):
+    """"Siapa yang berbicara soal TikTok?": "soal" (about) is in no sentence that answers, and counted
+    as a word the documents never use it refused the question."""
+    assert term_groups(f"Siapa yang berbicara {preposition} TikTok?", "id") == [("berbicara", "mengatakan",
+                                                                                "menyampaikan", "bicara"), ("tiktok",)]
+
+
 @pytest.mark.parametrize("question, lang", [("Siapa saja peserta acara itu?", "id"),
                                              ("Who were the participants?", "en")])
 def test_participants_are_also_found_where_news_says_who_attended(question, lang):

@@ -37,11 +37,11 @@ from typing import Collection, Protocol
 from ..config import Settings
 from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in, words
-from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms
+from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms, roles_in
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import COMPARES, THE_EVENTS, Understanding
+from .understanding import COMPARES, THE_EVENTS, YEAR, Understanding
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -58,6 +58,10 @@ SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|s
 # ... unless it asks who spoke about something or for someone: one person, found the ordinary way.
 ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
                           re.I)
+# A comparison asking which event came first: its answer lists the earlier first.
+EARLIER = re.compile(r"\b(?:which (?:came|was held|happened|took place) first|earlier|first one|"
+                     r"(?:lebih|paling) (?:dulu|dahulu|awal)|duluan)\b", re.I)
+BESIDES = re.compile(r"\b(?:besides|other than|apart from|except|selain|kecuali)\b", re.I)
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # A reading probability above this takes a question's unstated words for a paraphrase: measured on the
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
@@ -302,17 +306,23 @@ def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Pass
 
 def each_speaker(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
     """For "who spoke" ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): the
-    best-read passage of each person quoted in the best passage's document, in the document's order, up
-    to `max_list_citations`. Each speaker has a unit of their own (the Kakanwil's opening words, the
-    Kepala Biro's), so no one passage names them all."""
+    best-read passage of each person quoted in the best passage's document, best-read first ("And who
+    spoke besides the head of the regional office?" reads the Kepala Biro first), up to
+    `max_list_citations`. Each speaker has a unit of their own (the Kakanwil's opening words, the Kepala
+    Biro's), so no one passage names them all. The sessions' speakers asked as a noun ("List the resource
+    persons who spoke …") are the sessions' list (`listing`)."""
     if understood.answer_type not in ("who", "list") or not SPOKE.search(understood.question) \
-            or ABOUT_OR_FOR.search(understood.question):
+            or ABOUT_OR_FOR.search(understood.question) or SPEAKERS.search(understood.question):
         return []
     said: dict[str, Passage] = {}
     for passage in pool:
         if passage.doc_id == best.doc_id and passage.reading > 0.0 and passage.unit.speaker:
             said.setdefault(passage.unit.speaker, passage)
-    return sorted(said.values(), key=lambda p: p.unit.position)[:settings.max_list_citations]
+    if BESIDES.search(understood.question):  # "who spoke besides the head of the regional office?"
+        roles = [form for forms in roles_in(understood.question) for form in forms]
+        said = {who: p for who, p in said.items() if not people_in(understood.question, [who])
+                and not any(contains_phrase(p.unit.role, form) for form in roles)}
+    return list(said.values())[:settings.max_list_citations]
 
 
 def per_document(pool: list[Passage], understood: Understanding, settings: Settings, minimum: float) -> list[Passage]:
@@ -343,4 +353,8 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
         typed = holds(understood.answer_type, passage.text) if by_reference else True
         if passage.doc_id not in best and typed and answer_type_ok(understood, passage.text):
             best[passage.doc_id] = passage
-    return sorted(best.values(), key=lambda p: documents.index(p.doc_id))[:settings.max_citations]
+    chosen = sorted(best.values(), key=lambda p: documents.index(p.doc_id))[:settings.max_citations]
+    if EARLIER.search(understood.question):  # "Which came first …?": the earlier event's passage first
+        chosen.sort(key=lambda p: min(YEAR.findall(f"{p.antecedent.text if p.antecedent else ''} {p.text}"),
+                                      default="9999"))
+    return chosen
