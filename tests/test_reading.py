@@ -217,6 +217,7 @@ def test_rank_and_similarity_signals_are_relative_to_the_best_candidate():
 @pytest.mark.parametrize("english, indonesian", [
     ("office", "kantor"), ("head", "kepala"), ("reputation", "reputasi"), ("prison", "penjara"),
     ("hoaxes", "hoaks"), ("opened", "membuka"), ("spoke", "mengatakan"),
+    ("back", "kembali"), ("return", "kembali"),  # "go back to …" is "kembali ke …", not the body's back
 ])
 def test_freedict_translates_english_words_into_indonesian(english, indonesian):
     assert freedict(), "dict-freedict-eng-ind is not installed: run `make install`"
