@@ -199,6 +199,7 @@ def test_who_spoke_besides_someone_leaves_them_out():
     heni = in_doc("Heni berharap kegiatan ini memberi pemahaman.", "2024.txt", 0.6, n=2, speaker="Heni Yuwono")
     heni = replace(heni, unit=replace(heni.unit, role="Kakanwil Kemenkumham Jatim"))
     assert evidence(asked, [kepala, heni], SETTINGS) == [kepala]
+    assert evidence(asked, [heni, kepala], SETTINGS) == [kepala]  # the one left is the answer, however read
 
 
 @pytest.mark.parametrize("question, earlier_first", [

@@ -120,6 +120,13 @@ def test_the_two_events_may_be_described_and_still_compare():
     assert compares("What were the two PR events about?") and compares("Apa tujuan kedua acara humas itu?")
 
 
+def test_someone_set_aside_by_besides_is_not_whom_the_question_is_about():
+    """Retrieval steered to Heni read nobody else, and "Siapa saja yang berbicara selain Heni …?" was refused."""
+    understood = understand("Siapa saja yang berbicara selain Heni di bootcamp 2024?", None, PEOPLE, CORPUS, "id")
+    assert understood.people == () and understood.steer == ()
+    assert understand("Apa kata Heni tentang hoaks?", None, PEOPLE, CORPUS, "id").people == ("Heni Yuwono",)
+
+
 def test_a_follow_up_pronoun_is_searched_with_the_person_named_before():
     understood = understand("What did he say about hoaxes?", ["Who is Heni Yuwono?"], PEOPLE, CORPUS, "id")
     assert understood.people == ("Heni Yuwono",) and "Heni Yuwono" in understood.query

@@ -91,6 +91,9 @@ POINTER_WORDS = PRONOUNS | {"nya"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# "Besides X", "selain X": X is set aside (`set_aside`, and the policy's who-spoke list leaves them out).
+BESIDES = re.compile(r"\b(?:besides|other than|apart from|except|selain|kecuali)\b", re.I)
+SET_ASIDE = re.compile(BESIDES.pattern + r"\s+((?:\S+\s*){1,4})", re.I)
 # Where someone works, asked of a person: answered by the role and office the text gives them.
 WORKPLACE = re.compile(
     r"\bwhere (?:does|did|do|is|was) (?:\w+ ){1,4}(?:work|works|worked|based|employed)\b|"
@@ -256,6 +259,12 @@ def answer_type(question: str) -> str:
     return ""
 
 
+def set_aside(question: str, people: Iterable[str]) -> tuple[str, ...]:
+    """The people a question sets aside ("Siapa saja yang berbicara selain Heni …?"): named within a few
+    words after "besides"/"selain". The question is not about them, so retrieval is not steered to them."""
+    return tuple(dict.fromkeys(p for m in SET_ASIDE.finditer(question) for p in people_in(m.group(1), list(people))))
+
+
 def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,
                corpus_lang: str) -> Understanding:
     """Read `question` (stripped, checked) in the context of `history` and of the corpus's people."""
@@ -269,10 +278,13 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
         else roles_asked(question, only=not asks_for_name)
+    aside = set_aside(question, followed.people)
     return Understanding(
-        question=question, lang=lang, query=followed.query, people=followed.people, ask=ask,
+        question=question, lang=lang, query=followed.query, ask=ask,
+        people=tuple(p for p in followed.people if p not in aside),
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=kind, also=also_asked(question, kind), compares=compares(question), who_is=who_is(question, followed.people), page=page,
+        answer_type=kind, also=also_asked(question, kind), compares=compares(question),
+        who_is=who_is(question, followed.people), page=page,
         names=named_people(known_people) if holder or asks_for_name else (), holder=holder, name_asked=asks_for_name,
     )
 
