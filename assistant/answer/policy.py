@@ -32,7 +32,7 @@ reading probability; otherwise by retrieval's order and score, as before reading
 from __future__ import annotations
 
 import re
-from typing import Collection, Protocol
+from typing import Callable, Collection, Protocol
 
 from ..config import Settings
 from ..documents.people import people_in
@@ -41,7 +41,7 @@ from ..reading.lexicon import contains_phrase, name_words, question_terms, relat
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import BESIDES, COMPARES, THE_EVENTS, YEAR, Understanding
+from .understanding import BESIDES, COMPARES, THE_EVENTS, YEAR, Understanding, set_aside
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -193,14 +193,15 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if read and best.reading < reading_floor(settings):
         return []
     quoted = each_speaker(understood, best, pool, settings) if read else []
-    if len(quoted) >= 2 or (quoted and BESIDES.search(understood.question)):
-        return quoted  # one speaker is the answer too once "besides" set the others aside
+    if quoted:
+        return quoted
     if read and understood.answer_type == "list":
         return listing(best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
     chosen = [best]
     for kind in understood.also:  # a date or place asked besides: the best passage of its document holding it
         if not any(holds(kind, p.text) for p in chosen):
-            chosen += [p for p in pool[1:settings.list_window] if p.doc_id == best.doc_id and holds(kind, p.text)][:1]
+            chosen += first_per_document([p for p in pool[1:settings.list_window] if p.doc_id == best.doc_id],
+                                         lambda text: holds(kind, text))
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break
@@ -255,11 +256,17 @@ def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]
     event are often all the question says, and all the title says too, so the reader reads every passage
     low; the name at the position is the evidence. A comparison takes each document's first such passage.
     None found: the question goes the ordinary way."""
+    found = first_per_document(passages, lambda text: named_beside(text, understood.holder, understood.names))
+    return found if understood.compares else found[:1]
+
+
+def first_per_document(passages: list[Passage], keep: Callable[[str], bool]) -> list[Passage]:
+    """The first passage of each document whose text `keep` accepts, in the order of those firsts."""
     found: dict[str, Passage] = {}
-    for p in passages:
-        if p.doc_id not in found and named_beside(p.text, understood.holder, understood.names):
-            found[p.doc_id] = p
-    return list(found.values()) if understood.compares else list(found.values())[:1]
+    for passage in passages:
+        if passage.doc_id not in found and keep(passage.text):
+            found[passage.doc_id] = passage
+    return list(found.values())
 
 
 def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> bool:
@@ -309,19 +316,23 @@ def each_speaker(understood: Understanding, best: Passage, pool: list[Passage], 
     spoke besides the head of the regional office?" reads the Kepala Biro first), up to
     `max_list_citations`. Each speaker has a unit of their own (the Kakanwil's opening words, the Kepala
     Biro's), so no one passage names them all. The sessions' speakers asked as a noun ("List the resource
-    persons who spoke …") are the sessions' list (`listing`)."""
-    if understood.answer_type not in ("who", "list") or not SPOKE.search(understood.question) \
-            or ABOUT_OR_FOR.search(understood.question) or SPEAKERS.search(understood.question):
+    persons who spoke …") are the sessions' list (`listing`). Empty (the question goes the ordinary way)
+    unless two speakers are found, or one is left once "besides" set the others aside."""
+    question = understood.question
+    if understood.answer_type not in ("who", "list") or not SPOKE.search(question) \
+            or ABOUT_OR_FOR.search(question) or SPEAKERS.search(question):
         return []
     said: dict[str, Passage] = {}
     for passage in pool:
         if passage.doc_id == best.doc_id and passage.reading > 0.0 and passage.unit.speaker:
             said.setdefault(passage.unit.speaker, passage)
-    if BESIDES.search(understood.question):  # "who spoke besides the head of the regional office?"
-        roles = [form for forms in roles_in(understood.question) for form in forms]
-        said = {who: p for who, p in said.items() if not people_in(understood.question, [who])
-                and not any(contains_phrase(p.unit.role, form) for form in roles)}
-    return list(said.values())[:settings.max_list_citations]
+    if not BESIDES.search(question):
+        return list(said.values())[:settings.max_list_citations] if len(said) >= 2 else []
+    # "… besides Heni?", "… besides the head of the regional office?": by name, or by the role they spoke in
+    aside = set(set_aside(question, said))
+    roles = [form for forms in roles_in(question) for form in forms]
+    return [p for who, p in said.items() if who not in aside
+            and not any(contains_phrase(p.unit.role, form) for form in roles)][:settings.max_list_citations]
 
 
 def per_document(pool: list[Passage], understood: Understanding, settings: Settings, minimum: float) -> list[Passage]:
@@ -347,12 +358,9 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     documents = list(dict.fromkeys(p.doc_id for p in pool))
     if by_reference:  # each article's lead, when it holds the kind asked: it names its event beside it
         pool = sorted(pool, key=lambda p: p.unit.position != 0)
-    best: dict[str, Passage] = {}
-    for passage in pool:
-        typed = holds(understood.answer_type, passage.text) if by_reference else True
-        if passage.doc_id not in best and typed and answer_type_ok(understood, passage.text):
-            best[passage.doc_id] = passage
-    chosen = sorted(best.values(), key=lambda p: documents.index(p.doc_id))[:settings.max_citations]
+    best = first_per_document(pool, lambda text: (not by_reference or holds(understood.answer_type, text))
+                              and answer_type_ok(understood, text))
+    chosen = sorted(best, key=lambda p: documents.index(p.doc_id))[:settings.max_citations]
     if EARLIER.search(understood.question):  # "Which came first …?": the earlier event's passage first
         chosen.sort(key=lambda p: min(YEAR.findall(f"{p.antecedent.text if p.antecedent else ''} {p.text}"),
                                       default="9999"))

@@ -126,8 +126,9 @@ def weigh(question: Question, seen: set[str], df: Mapping[str, int], units: int)
     alternatives of one term) and one per role it describes, whatever its forms ("PR" and "hubungan
     masyarakat" are one term). A term weighs the inverse document frequency (over units) of its most
     common form (times `CARRIED` for a topic only earlier turns gave); a term no unit holds weighs nothing,
-    so an absent word or an unused dictionary sense does not dilute the shares. `seen` are the candidates' words, where inflected forms are looked for ("wakil"
-    in "mewakili"): the corpus is too large to scan per question."""
+    so an absent word or an unused dictionary sense does not dilute the shares. `seen` are the candidates'
+    words, where inflected forms are looked for ("wakil" in "mewakili"): the corpus is too large to scan
+    per question."""
     terms: dict[str, Term] = {}
     for group in question.groups:
         forms = {w for alt in group for w in seen if w == alt or (len(alt) >= CONTENT_MIN and alt in w)}
