@@ -200,6 +200,15 @@ def test_who_spoke_besides_someone_leaves_them_out():
     heni = replace(heni, unit=replace(heni.unit, role="Kakanwil Kemenkumham Jatim"))
     assert evidence(asked, [kepala, heni], SETTINGS) == [kepala]
     assert evidence(asked, [heni, kepala], SETTINGS) == [kepala]  # the one left is the answer, however read
+    by_name = replace(asked, question="Who spoke at the bootcamp besides Heni?")
+    assert evidence(by_name, [heni, kepala], SETTINGS) == [kepala]
+
+
+def test_one_speaker_found_leaves_who_spoke_to_the_ordinary_answer():
+    asked = Understanding(question="Who spoke at the 2024 bootcamp?", lang="en", query="q", answer_type="who")
+    lead = in_doc("Kanwil Kemenkumham Jatim menggelar Bootcamp 2024.", "2024.txt", 0.9)
+    heni = in_doc("Heni berharap kegiatan ini memberi pemahaman.", "2024.txt", 0.6, n=2, speaker="Heni Yuwono")
+    assert evidence(asked, [lead, heni], SETTINGS)[0] == lead
 
 
 @pytest.mark.parametrize("question, earlier_first", [
