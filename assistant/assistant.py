@@ -80,6 +80,8 @@ class Assistant:
         self.speakers = sorted({u.speaker for u in self.snapshot.units if u.speaker})
         mentioned = {name for d in self.snapshot.documents.values() for name, _ in d.people}
         self.people = sorted(mentioned | set(self.speakers))
+        # name -> role as the documents give it, by which a question may describe someone
+        self.roles = {name: role for d in self.snapshot.documents.values() for name, role in d.people}
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
 
     @property
@@ -123,7 +125,8 @@ class Assistant:
 
     def _understand(self, question: str, history: Iterable[Any] | None) -> Understanding:
         """`understand` on a checked question, against the snapshot in use (call holding `self._lock`)."""
-        return understand(question, history, self.people, self._corpus_text, self.retriever.corpus_lang)
+        return understand(question, history, self.people, self._corpus_text, self.retriever.corpus_lang,
+                          self.roles)
 
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
         """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies).

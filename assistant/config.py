@@ -65,7 +65,9 @@ class Settings:
     # refusal precision + recall.
     refusal_threshold_same_lang: float = 0.30
     refusal_threshold_cross_lang: float = 0.20
-    topic_share_min: float = 0.8  # what-did-X-say-about-Y: X's best match for Y / the corpus's best
+    # what-did-X-say-about-Y: X's best match for Y / the corpus's best. On the gold tuning half and six fresh
+    # sets (not the test half) answerable questions measured 0.59-1.0, unanswerable ones 0-0.41.
+    topic_share_min: float = 0.5
     max_citations: int = 3
     # Extra citations must score at least this share of the best; the grid over {0.9, 0.95, 1.0} measured
     # 1.0 best (a runner-up cited beside the best was more often wrong than right).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import (also_asked, answer_type, asks_name, check_question, compares, named_people, roles_asked,
-                                            speaker_ask, understand, who_is)
+from assistant.answer.understanding import (also_asked, answer_type, asks_name, check_question, compares, described,
+                                            named_people, roles_asked, speaker_ask, understand, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -52,6 +52,32 @@ def test_a_pronoun_keeps_the_person_carried_from_the_conversation():
 def test_a_role_description_keeps_the_conversations_people():
     ask = speaker_ask("What did the head of the office say?", ("Heni Yuwono",), PEOPLE, CORPUS)
     assert ask.people == ("Heni Yuwono",)
+
+
+ROLES = {"Heni Yuwono": "Kakanwil Kemenkumham Jatim", "Zaeroji": "Kakanwil Kemenkumham Jatim",
+         "Hendro Tri Prasetyo": "Kadiv Keimigrasian", "Arief Rahman": "Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim",
+         "Ishadi MP": "Kasubag Humas Kanwil Kemenkumham Jatim", "Kepala Biro Humas, Hukum dan Kerjasama": ""}
+
+
+@pytest.mark.parametrize("description, person", [
+    ("the cyber media association chairman", "Arief Rahman"),
+    ("ketua AMSI Jatim", "Arief Rahman"),
+    ("the immigration chief", "Hendro Tri Prasetyo"),
+    ("the head of the Public Relations, Law and Cooperation Bureau", "Kepala Biro Humas, Hukum dan Kerjasama"),
+    ("the PR subsection head", "Ishadi MP"),
+])
+def test_a_role_description_names_the_one_person_whose_role_fits_it_best(description, person):
+    assert described(description, ROLES) == (person,)
+
+
+def test_a_role_two_people_held_names_nobody():
+    assert described("the head of the regional office", ROLES) == ()
+
+
+def test_a_question_for_the_words_of_someone_described_by_role_asks_for_theirs():
+    ask = speaker_ask("What did the head of the Public Relations, Law and Cooperation Bureau say about the office?",
+                      (), PEOPLE, CORPUS, ROLES)
+    assert ask.people == ("Kepala Biro Humas, Hukum dan Kerjasama",) and not ask.unknown_name
 
 
 @pytest.mark.parametrize("question", ["Who opened the bootcamp?", "Kapan acara itu digelar?",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
-from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, role_match, roles_in
+from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, role_match, roles_in, term_groups
 from ..reading.types import ROLE
 from .conversation import resolve
 from .page import page_kind
@@ -186,8 +186,28 @@ class Understanding:
         return self.ask.people if self.ask and self.ask.people else self.people
 
 
-def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str) -> SpeakerAsk | None:
-    """Recognise a what-did-X-say question and resolve X; None for any other question."""
+def described(who: str, roles: Mapping[str, str]) -> tuple[str, ...]:
+    """The one person whose name and role best fit a description ("the cyber media association chairman"
+    -> Arief Rahman, Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim; "the head of the Public Relations,
+    Law and Cooperation Bureau" -> the speaker the text names only as "Kepala Biro Humas, Hukum dan
+    Kerjasama"), or nobody. Each role the description names, and each of its other words (with their
+    translations: a description may be in either language), counts for a person whose name or role holds
+    it, weighted by how few people it fits: "chief" (Kepala, Ketua, …) or "Jatim" fit many, "immigration"
+    (Keimigrasian) or "AMSI" one. Two people fitting equally well ("the head of the regional office":
+    Zaeroji in 2022, Heni Yuwono in 2024) are no answer: the question goes on without steering."""
+    groups = [*roles_in(who), *term_groups(who, "en")]
+    fits = [fit for forms in groups if (fit := {person for person, role in roles.items()
+                                                if any(contains_phrase(f"{person} {role}", f) for f in forms)})]
+    score = {person: sum(1 / len(fit) for fit in fits if person in fit) for person in roles}
+    best = max(score.values(), default=0.0)
+    top = [person for person, s in score.items() if s == best]
+    return (top[0],) if best > 0 and len(top) == 1 else ()
+
+
+def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str,
+                roles: Mapping[str, str] | None = None) -> SpeakerAsk | None:
+    """Recognise a what-did-X-say question and resolve X; None for any other question. X may be a role
+    description, resolved by the people's `roles` (name -> role as the documents give it, `described`)."""
     for pattern in SPEAKER_QUESTIONS:
         match = pattern.search(question)
         if not match:
@@ -198,9 +218,9 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
         words = set(re.findall(r"\w+", who.lower()))
         if not words or words & POINTER_WORDS:
             return SpeakerAsk(who, turn_people, False, topic)
-        named = tuple(people_in(who, known))
+        named = tuple(people_in(who, known)) or described(who, roles or {})
         names = re.findall(r"\b[A-Z][a-z]+\b", who)
-        if not names:  # a role or a description ("the head of the office"): keep the conversation's people
+        if not names:  # a role or a description ("the head of the office"): else the conversation's people
             return SpeakerAsk(who, named or turn_people, False, topic)
         unknown = not named and any(n.lower() not in corpus_text for n in names)
         return SpeakerAsk(who, named, unknown, topic)
@@ -266,11 +286,12 @@ def set_aside(question: str, people: Iterable[str]) -> tuple[str, ...]:
 
 
 def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,
-               corpus_lang: str) -> Understanding:
-    """Read `question` (stripped, checked) in the context of `history` and of the corpus's people."""
+               corpus_lang: str, roles: Mapping[str, str] | None = None) -> Understanding:
+    """Read `question` (stripped, checked) in the context of `history` and of the corpus's people (and
+    their `roles`, name -> role, by which a question may describe them)."""
     lang = detect(question)
     followed = resolve(question, history, known_people)
-    ask = speaker_ask(question, followed.people, known_people, corpus_text)
+    ask = speaker_ask(question, followed.people, known_people, corpus_text, roles)
     kind = answer_type(question) or answer_type(followed.again)
     # "Apa komentar editor X?" asks for someone's words, not the page; "… menurut dateline-nya?" the page
     page = None if ask and not by_the_page(ask.who) else page_kind(question)
