@@ -274,6 +274,14 @@ def test_the_document_whose_page_holds_the_topic_is_chosen_over_the_best_passage
     assert [(p.doc_id, p.text) for p in found] == [(article_2022.doc_id, "Monday, 16-09-2024")]
 
 
+def test_an_outlet_named_in_two_words_is_the_page_that_writes_them_as_one(seed_documents, article_2022,
+                                                                          article_2024):
+    retrieved = [passage(article_2024), passage(article_2022)]
+    found = answer_from_page("title", "What is the headline of the Barometer Bali piece?", False, retrieved,
+                             seed_documents)
+    assert [p.doc_id for p in found] == [article_2022.doc_id]
+
+
 def test_words_that_say_how_a_page_line_is_shown_are_not_its_topic():
     assert page_topic("Who is listed as editor of the jatimnow story about the bootcamp?") == ["jatimnow", "bootcamp"]
 

@@ -110,6 +110,16 @@ def holds(page_words: set[str], word: str) -> bool:
     return word in page_words or any(same_word(word, w) for w in page_words)
 
 
+def held(page_words: set[str], topic: list[str]) -> set[str]:
+    """The words of `topic` the page has, in some form; two words in a row count when the page writes
+    them as one: "Barometer Bali" is the outlet "barometerbali"."""
+    found = {word for word in topic if holds(page_words, word)}
+    for first, second in zip(topic, topic[1:]):
+        if holds(page_words, first + second):
+            found |= {first, second}
+    return found
+
+
 def page_line(doc: Document, kind: str) -> tuple[str, int, int] | None:
     """The document's first page line of `kind` (or of its fallback kind), None when it has neither."""
     for wanted in (kind, FALLBACK.get(kind)):
@@ -149,14 +159,13 @@ def asked_about(question: str, every: bool, passages: list[Passage],
     if not topic:
         first = passages[:EVERY_DOCUMENT_PASSAGES] if every else passages[:1]
         return list(dict.fromkeys(p.doc_id for p in first))
-    held: dict[str, set[str]] = {}
+    found: dict[str, set[str]] = {}
     for doc_id in (d for d in retrieved if d in documents):
-        page_words = {w.lower() for w in WORD.findall(documents[doc_id].text)}
-        held[doc_id] = {word for word in topic if holds(page_words, word)}
+        found[doc_id] = held({w.lower() for w in WORD.findall(documents[doc_id].text)}, topic)
     if not every:
-        return next(([d] for d, words in held.items() if len(words) == len(topic)), [])
-    chosen = [d for d, words in held.items() if words]
-    return chosen if set().union(*(held[d] for d in chosen)) == set(topic) else []
+        return next(([d] for d, words in found.items() if len(words) == len(topic)), [])
+    chosen = [d for d, words in found.items() if words]
+    return chosen if set().union(*(found[d] for d in chosen)) == set(topic) else []
 
 
 def answer_from_page(kind: str, question: str, every: bool, passages: list[Passage],
