@@ -341,3 +341,15 @@ def test_a_list_told_over_paragraphs_cites_each_step_in_the_documents_order_howe
                 in_doc("Pertama, Heni membuka acara.", "e.txt", 0.4, n=4)]  # another article's steps
     assert [p.text for p in evidence(asked, passages, SETTINGS)] == [
         last.text, "Pertama dari aspek kebijakan.", "Dalam aspek manajerial, Ishadi menekankan …"]
+
+
+@pytest.mark.parametrize("people, described", [((), ("Hendro Tri Prasetyo",)), (("Hendro Tri Prasetyo",), ())])
+def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people, described):
+    question = Understanding(question="Whom was the immigration chief standing in for?", lang="en", query="q",
+                             answer_type="who", people=people, described=described,
+                             names=("Hendro Tri Prasetyo", "Zaeroji"))
+    chosen = evidence(question, [read("Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan bahwa kegiatan ini penting.",
+                                      0.5, 0.9),
+                                 read("“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji",
+                                      0.4, 0.5, 1)], SETTINGS)
+    assert [p.text[-7:] for p in chosen] == ["Zaeroji"]

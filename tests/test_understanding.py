@@ -74,6 +74,14 @@ def test_a_role_two_people_held_names_nobody():
     assert described("the head of the regional office", ROLES) == ()
 
 
+@pytest.mark.parametrize("question, person", [
+    ("Whom was the immigration chief standing in for?", ("Hendro Tri Prasetyo",)),
+    ("Who was the immigration chief at the 2022 summit?", ()),  # asks who he is, not whom he stood in for
+])
+def test_who_stood_in_for_whom_knows_the_person_described(question, person):
+    assert understand(question, None, PEOPLE, CORPUS, "id", ROLES).described == person
+
+
 def test_a_question_for_the_words_of_someone_described_by_role_asks_for_theirs():
     ask = speaker_ask("What did the head of the Public Relations, Law and Cooperation Bureau say about the office?",
                       (), PEOPLE, CORPUS, ROLES)
@@ -99,6 +107,8 @@ def test_count_and_money_questions_expect_a_count_or_an_amount(question, expecte
 @pytest.mark.parametrize("question, expected", [
     ("What sessions did the 2022 summit cover?", "list"),
     ("Which topics does Heni raise?", "list"),
+    ("What sessions or aspects was the 2022 summit divided into?", "list"),
+    ("Acara itu dibagi menjadi sesi apa?", "list"),
     ("What process does the office follow?", ""),  # a singular ending in s
     ("Which hotel hosted the 2024 bootcamp?", "where"),
     ("What status did the summit have?", ""),

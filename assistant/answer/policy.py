@@ -41,7 +41,7 @@ from ..reading.lexicon import contains_phrase, name_words, question_terms, relat
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import BESIDES, COMPARES, THE_EVENTS, YEAR, Understanding, set_aside
+from .understanding import BESIDES, COMPARES, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -92,13 +92,18 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     people took part), a money question an amount, a name question someone's name (`asks_name`), a
     question who took part a passage that does not introduce the speakers (a speaker is no participant:
     "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
-    reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"); other kinds are the
-    reader's to weigh, not a reason to refuse."""
+    reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"), a question who stood in for
+    whom someone besides the person it names or describes (the sentence introducing the immigration chief
+    names only him); other kinds are the reader's to weigh, not a reason to refuse."""
     if understood.name_asked:  # someone's name, beside the position asked about if it names one
         named = named_beside(text, understood.holder, understood.names) if understood.holder \
             else bool(people_in(text, understood.names))
         if not named:
             return False
+    if understood.answer_type == "who" and STANDS_FOR.search(understood.question) and not understood.name_asked \
+            and (understood.people or understood.described) and understood.names \
+            and not set(people_in(text, understood.names)) - {*understood.people, *understood.described}:
+        return False  # who stood in for whom: someone beside the one asked about (`STANDS_FOR`)
     if understood.answer_type in ("who", "list") and PARTICIPANTS.search(understood.question) \
             and not SPEAKERS.search(understood.question) and SPEAKERS.search(text):
         return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")

@@ -59,7 +59,9 @@ WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) t
                           r"mengapa|kenapa|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
 LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|who (?:were|are) the|"
                            # a plural asked for: "what sessions did …", "which topics have …" (not "what process")
-                           r"(?:what|which) \w+s(?<!ss)(?<!us)(?<!is) (?:did|do|does|have|had)|"
+                           r"(?:what|which) \w+s(?<!ss)(?<!us)(?<!is) (?:or \w+ )?(?:did|do|does|have|had)|"
+                           # parts asked for: "What sessions was the summit divided into?"
+                           r"divided into|split into|consist(?:s|ed)? of|made up of|(?:ter|di)bagi (?:dalam|menjadi|atas)|"
                            r"apa saja|siapa saja|mana saja)\b", re.I)
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
@@ -75,6 +77,10 @@ DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
 mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala
 disebut disebutkan artikel berita masing-masing""".split())
+# Who stood in for whom: a who-question about one person whose answer is another ("Whom was the immigration
+# chief standing in for?", "Siapa yang mewakili Zaeroji?").
+STANDS_FOR = re.compile(r"\b(?:represent\w*|stand(?:s|ing)? in|stood in|on behalf|deputi[sz]\w*|replac\w*|"
+                        r"(?:me|di)wakili|(?:meng|di)gantikan|atas nama)\b", re.I)
 NAME_WORD = re.compile(r"\b(?:names?|named|nama(?:nya)?|bernama)\b", re.I)
 # "The two events", "both articles", "kedua acara": the question names the documents' events only as a set,
 # so it shares no topic words with them to be measured by.
@@ -179,6 +185,7 @@ class Understanding:
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
+    described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -300,13 +307,15 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
         else roles_asked(question, only=not asks_for_name)
     aside = set_aside(question, followed.people)
+    about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
         question=question, lang=lang, query=followed.query, ask=ask,
         people=tuple(p for p in followed.people if p not in aside),
         same_language=detect(question, default=corpus_lang) == corpus_lang,
         answer_type=kind, also=also_asked(question, kind), compares=compares(question),
         who_is=who_is(question, followed.people), page=page,
-        names=named_people(known_people) if holder or asks_for_name else (), holder=holder, name_asked=asks_for_name,
+        names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
+        name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
 
 
