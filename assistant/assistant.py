@@ -26,6 +26,7 @@ from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
 from .index.live import LiveIndex
 from .index.store import check_family
+from .reading.lexicon import with_related
 from .reading.reader import Reader, layout
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
@@ -144,7 +145,8 @@ class Assistant:
             k = self.settings.read_context if self.reader else self.settings.top_k
             passages = self.retriever.retrieve(understood.query, k=k, speakers=understood.steer)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
-                understood = replace(understood, topic_share=self.retriever.topic_share(ask.topic, ask.people))
+                share = self.retriever.topic_share(with_related(ask.topic), ask.people)
+                understood = replace(understood, topic_share=share)
         retrieved = time.perf_counter()
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)

@@ -119,6 +119,21 @@ def test_person_who_never_speaks_is_refused(seed_bot):
     assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
 
 
+def test_someone_who_never_spoke_of_a_topic_spelled_otherwise_than_the_text_is_refused(seed_bot):
+    # "hoaks" alone lands far from Heni's "hoax" sentence, so Zakaria's words seemed as close to it
+    assert seed_bot.ask("Apa kata Zakaria tentang hoaks?").refused
+
+
+def test_a_person_described_by_role_is_refused_on_a_topic_only_someone_else_spoke_of(seed_bot):
+    assert seed_bot.ask("What did the cyber media association chairman say about TikTok?").refused
+
+
+def test_a_speaker_the_text_names_only_by_role_is_found_by_a_description_of_it(seed_bot):
+    answer = seed_bot.ask("What did the head of the Public Relations, Law and Cooperation Bureau say about "
+                          "the East Java office?")
+    assert answer.citations and answer.citations[0].speaker == "Kepala Biro Humas, Hukum dan Kerjasama"
+
+
 def test_follow_up_pronoun_cites_the_person_asked_about_before(seed_bot):
     answer = seed_bot.ask("What did he say about the media?", history=["Who is Arief Rahman?"])
     assert answer.citations and answer.citations[0].speaker == "Arief Rahman"

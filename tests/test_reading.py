@@ -11,7 +11,7 @@ import pytest
 from assistant.answer.understanding import SpeakerAsk, Understanding, answer_type
 from assistant.reading import types
 from assistant.reading.features import FEATURES, Candidate, read_question, vectors, weigh, words
-from assistant.reading.lexicon import freedict, role_forms, term_groups, translate
+from assistant.reading.lexicon import freedict, role_forms, term_groups, translate, with_related
 from assistant.reading.reader import MODEL, REFERS_BACK, Reader, anchored_share, load_model
 from assistant.answer.policy import evidence
 from assistant.config import Settings
@@ -428,3 +428,8 @@ def test_retrieval_s_first_stays_first_unless_the_reader_is_surer_by_the_margin(
     asked, index = question("Di mana Kumham PR Summit 2022 digelar?"), snapshot(LEAD, VENUE)
     assert Reader(limit=20, margin=0.0).read(asked, [lead, venue], index)[0].text == VENUE
     assert Reader(limit=20, margin=1.0).read(asked, [lead, venue], index)[0].text == LEAD
+
+
+def test_a_topic_is_followed_by_the_spellings_the_documents_use():
+    assert with_related("hoaks") == "hoaks hoax"
+    assert with_related("TikTok") == "TikTok"

@@ -100,6 +100,14 @@ def related(forms: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([*forms, *(r for f in forms for r in table.get(f, ()))]))
 
 
+def with_related(text: str) -> str:
+    """`text` followed by the other words news says its words with (`related`): "hoaks" -> "hoaks hoax".
+    A topic of one or two words is embedded alone, and a spelling the documents do not use ("hoaks" where
+    they write "hoax") lands far from the passage that speaks of it."""
+    extra = [r for w in dict.fromkeys(w.lower() for w in WORD.findall(text)) for r in related((w,))[1:]]
+    return " ".join([text, *dict.fromkeys(extra)])
+
+
 def translate(word: str) -> tuple[str, ...]:
     """Indonesian translations of an English word (any inflection), single words only, under the first
     form of the word a table lists: our news words when they list it (they give the senses news use, so
