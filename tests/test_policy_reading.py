@@ -237,6 +237,7 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
     ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"
+    ("Apa perbedaan bootcamp dan summit dari segi waktu?", ["summit"]),  # comparing, and the kind of answer asked
 ])
 def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):
     assert unstated(Understanding(question=question, lang="id", query=question), CORPUS) == absent

@@ -237,6 +237,8 @@ def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
     ("What sessions did the 2022 summit cover, and who spoke in each?", False),  # one year: parts of one event
     ("Did both speakers at the 2024 bootcamp agree?", False),
     ("Compare the 2024 bootcamp with the earlier summit.", True),
+    ("Apa perbedaan PR Summit dan PR Bootcamp dari segi waktu?", True),
+    ("How did the 2022 summit differ from the 2024 bootcamp?", True),
     ("Where was the 2022 summit held?", False),
     ("Apa kata Heni tentang hoaks?", False),
 ])

@@ -70,7 +70,7 @@ PARAPHRASE = 0.65
 # not about what happened.
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
-bulan waktu jam pukul jumlah kota tempat lokasi jabatan""".split())
+bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi""".split())
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 
 

@@ -67,6 +67,7 @@ WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|org
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
 # A question about two or more events or articles at once: it needs a citation from each.
 COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
+                      r"differ\w*|perbedaan(?:nya)?|berbeda|bedanya|"
                       r"(?:the )?two (?:\w+ ){0,2}(?:events|articles|stories|reports)|which (?:came|was held|happened) first|"
                       r"masing-masing|kedua(?:nya| acara| kegiatan| artikel| berita)|dua (?:acara|kegiatan|artikel|berita)|"
                       r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
