@@ -111,6 +111,15 @@ def test_the_events_as_a_set_are_answered_by_each_articles_lead_when_it_holds_th
     assert evidence(asked, [opening, lead], SETTINGS) == [lead]
 
 
+@pytest.mark.parametrize("question", ["What were the names of the two events?", "Apa nama kedua acara itu?"])
+def test_the_events_names_are_answered_by_each_articles_lead_however_dissimilar(question):
+    asked = Understanding(question=question, lang="en", query="q", compares=True, answer_type="list")
+    opening = in_doc("ujar Heni saat membuka kegiatan.", "2024.txt", 0.9, dense=0.15, n=1)
+    lead_2024 = in_doc("Kanwil menggelar Kumham PR Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.5, dense=0.15)
+    lead_2022 = in_doc("Kanwil menggelar Kumham PR Summit 2022.", "2022.txt", 0.4, dense=0.15)
+    assert evidence(asked, [opening, lead_2024, lead_2022], SETTINGS) == [lead_2024, lead_2022]
+
+
 def test_a_page_line_asked_for_is_cited_whatever_kind_of_answer_the_question_expects():
     """"Dari kota mana …?" expects a place phrase; the dateline gives the city bare ("Surabaya | …")."""
     asked = Understanding(question="Berita itu ditulis dari kota mana?", lang="id", query="q", answer_type="where",

@@ -271,6 +271,7 @@ def test_a_question_asking_more_of_a_position_asks_no_holder(question):
     ("What is the Kepala Biro's name?", True),
     ("Siapa nama Kepala Biro Humas?", True),
     ("What was the name of the 2022 event?", False),  # an event's name, not a person's
+    ("Apa perbedaan nama kegiatan humas tahun 2022 dan 2024?", False),  # "humas" is a role word, but not here
 ])
 def test_a_name_asked_of_a_person_or_position(question, asked):
     assert asks_name(question) is asked

@@ -41,7 +41,7 @@ from ..reading.lexicon import contains_phrase, name_words, question_terms, relat
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import BESIDES, COMPARES, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
+from .understanding import BESIDES, COMPARES, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -357,13 +357,14 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     the two events called, and which year was each held?")."""
     if not pool:
         return []
-    by_reference = understood.answer_type in ("when", "where") and THE_EVENTS.search(understood.question)
+    dated = understood.answer_type in ("when", "where") and bool(THE_EVENTS.search(understood.question))
+    by_reference = dated or bool(EVENT_NAME.search(understood.question))
     if not (by_reference or strong_enough(max(pool, key=lambda p: p.dense), minimum)):
         return []
     documents = list(dict.fromkeys(p.doc_id for p in pool))
-    if by_reference:  # each article's lead, when it holds the kind asked: it names its event beside it
+    if by_reference:  # each article's lead first (when it holds the kind asked): it names its event
         pool = sorted(pool, key=lambda p: p.unit.position != 0)
-    best = first_per_document(pool, lambda text: (not by_reference or holds(understood.answer_type, text))
+    best = first_per_document(pool, lambda text: (not dated or holds(understood.answer_type, text))
                               and answer_type_ok(understood, text))
     chosen = sorted(best, key=lambda p: documents.index(p.doc_id))[:settings.max_citations]
     if EARLIER.search(understood.question):  # "Which came first …?": the earlier event's passage first

@@ -87,6 +87,11 @@ NAME_WORD = re.compile(r"\b(?:names?|named|nama(?:nya)?|bernama)\b", re.I)
 # so it shares no topic words with them to be measured by.
 THE_EVENTS = re.compile(r"\b(?:(?:the )?two|both) (?:\w+ ){0,2}(?:events|articles|stories|reports)\b|"
                         r"\b(?:kedua|dua) (?:acara|kegiatan|artikel|berita)\b", re.I)
+# The events' names asked for ("What were the names of the two events?", "What were they called?", "nama
+# kegiatan"): a news lead names its event, so each article's lead answers.
+EVENT_NAME = re.compile(r"\b(?:names? of (?:the |both |these |those )?(?:(?:two|PR) )*(?:events?|activities)|"
+                        r"(?:events?|they) (?:were |was )?called|"
+                        r"nama (?:(?:kedua|dua) )?(?:acara|kegiatan|event)(?:nya)?)\b", re.I)
 # "Who is X?", "Siapa X?", "What was his job title?": nothing asked but who the person is. A question
 # with any other word ("Siapa yang mewakili Zaeroji?") asks something else about them.
 WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
@@ -244,9 +249,10 @@ def by_the_page(who: str) -> bool:
 def asks_name(question: str) -> bool:
     """Asks for a person's name ("What is the Kepala Biro's name?", "Siapa nama Kepala Biro Humas?"): a
     name word beside a role or a who-question. An answer must then name someone: a passage that gives
-    only the role ("Kepala Biro Humas, Hukum dan Kerjasama mengatakan …") does not answer."""
-    return bool(NAME_WORD.search(question)) and (answer_type(question) == "who" or bool(ROLE.search(question))
-                                                 or bool(roles_in(question)))
+    only the role ("Kepala Biro Humas, Hukum dan Kerjasama mengatakan …") does not answer. The name of an
+    event ("nama kegiatan humas") is no one's (`EVENT_NAME`)."""
+    return bool(NAME_WORD.search(question)) and not EVENT_NAME.search(question) \
+        and (answer_type(question) == "who" or bool(ROLE.search(question)) or bool(roles_in(question)))
 
 
 def named_people(known: Iterable[str]) -> tuple[str, ...]:
