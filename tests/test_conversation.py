@@ -91,7 +91,8 @@ def test_topic_words_drop_question_words():
 
 
 @pytest.mark.parametrize("question", ["Apakah hanya Kanwil Jatim yang menggelar kegiatan seperti ini?",
-                                      "Siapa yang punya tagar growtogether?"])
+                                      "Siapa yang punya tagar growtogether?",
+                                      "Siapa yang bilang kanwil Jatim satu-satunya yang menggelar bootcamp?"])
 def test_ordinary_words_ending_in_nya_do_not_point_to_a_person(question):
     assert resolve(question, ["Siapa Arief Rahman?"], PEOPLE).people == ()
 
@@ -142,6 +143,15 @@ def test_asking_again_about_another_named_thing_replaces_the_earlier_names_and_k
     assert turn.again == "When was the Kumham PR Bootcamp 2024 held?"
     assert understand(follow_up, ["When was the Kumham PR Bootcamp 2024 held?"], PEOPLE, "", "id").answer_type \
         == "when"
+
+
+@pytest.mark.parametrize("follow_up", ["And in 2024?", "Kalau tahun 2024?"])
+def test_a_follow_up_giving_only_another_year_asks_the_earlier_question_of_that_year(follow_up):
+    earlier = "Who was the head of the East Java regional office in 2022?"
+    turn = resolve(follow_up, [earlier], PEOPLE)
+    assert "2022" not in turn.query and "East Java regional office" in turn.query and turn.again == earlier
+    understood = understand(follow_up, [earlier], PEOPLE, "", "id")
+    assert understood.answer_type == "who" and "Kakanwil" in understood.holder
 
 
 def test_asking_again_about_an_aspect_keeps_the_earlier_topic():

@@ -253,6 +253,7 @@ def test_a_question_about_several_events_compares(question, expected):
     "Siapa nama Kakanwil Kemenkumham Jatim pada Kumham PR Summit 2022?",
     "What is the Kakanwil's name?",
     "Siapa Kakanwil Kemenkumham Jatim yang disebut di masing-masing artikel?",
+    "Who was the head of the East Java regional office back in 2022?",
 ])
 def test_a_question_asking_only_who_held_a_position_names_the_positions_forms(question):
     assert "Kakanwil" in roles_asked(question)

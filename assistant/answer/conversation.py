@@ -19,7 +19,7 @@ PERSON_POINTERS = re.compile(
 # Words ending in -nya that are adverbs or verbs, not "his/her" ("hanya" = only, "punya" = have).
 NOT_POINTERS = set("""hanya punya tanya bahwasanya sebenarnya sesungguhnya akhirnya selanjutnya sebelumnya
 setelahnya sesudahnya biasanya seharusnya semestinya misalnya contohnya lainnya rupanya agaknya adanya
-tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masingnya""".split())
+tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masingnya satunya""".split())
 # Words that point back to an event or topic named earlier, or a question too short to stand alone.
 TOPIC_POINTERS = re.compile(
     r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
@@ -35,6 +35,10 @@ CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus
 # ("What about the speakers?" after a question about the bootcamp is still about the bootcamp).
 ASKS_AGAIN = re.compile(r"^\W*(?:(?:and|so|then|lalu|terus|dan|kalau)\s+)?(?:what about|how about|bagaimana dengan)\b",
                         re.I)
+# A follow-up that only gives another year ("And in 2024?", "Kalau tahun 2022?"): the earlier question again,
+# of that year, as `ASKS_AGAIN` with a name.
+ONLY_A_YEAR = re.compile(r"^\W*(?:(?:and|so|then|also|but|lalu|terus|dan|kalau|tapi)\W+)?(?:\w+\W+){0,2}(?:19|20)\d\d\W*$",
+                         re.I)
 QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
 tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
 ceritakan jelaskan soal""".split())
@@ -115,6 +119,10 @@ def is_name(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def is_year(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", word))
+
+
 def names_in(text: str) -> list[str]:
     """The words of `text` past its first (capitalised as a sentence's) that name something."""
     return [w for w in re.findall(r"[\w#/-]+", text)[1:] if is_name(w)]
@@ -134,7 +142,8 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     named = people_in(question, people)
     carried: list[str] = []
     query = question
-    before = people_in(earlier[-1], people) if earlier and ASKS_AGAIN.match(question) else []
+    again = bool(ASKS_AGAIN.match(question) or ONLY_A_YEAR.match(question))
+    before = people_in(earlier[-1], people) if earlier and again else []
     if named and before:  # the earlier question, asked of another person ("What about Ishadi?")
         names = {w.lower() for person in before for w in person.split()}
         topic = " ".join(w for w in topic_words(earlier[-1]).split() if w.lower() not in names)
@@ -143,10 +152,12 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     if before:  # another topic, asked of the same person ("And what about TikTok?"): hoaxes are not asked
         return FollowUp(question=question, query=f"{before[0]}: {question}", people=tuple(before[:1]),
                         carried=tuple(before[:1]))
-    if earlier and ASKS_AGAIN.match(question) and names_in(question):
+    if earlier and again and names_in(question):
         # The earlier question asked of something else it names ("And what about the PR Summit?" after
-        # "When was the 2024 bootcamp held?"): its names and years give way, its kind of question stays.
-        frame = " ".join(w for w in topic_words(earlier[-1]).split() if not is_name(w))
+        # "When was the 2024 bootcamp held?"): its names and years give way, its kind of question stays;
+        # of another year only ("And in 2024?"), only its years give way.
+        replaced = is_year if ONLY_A_YEAR.match(question) else is_name
+        frame = " ".join(w for w in topic_words(earlier[-1]).split() if not replaced(w))
         return FollowUp(question=question, query=f"{question} ({frame})" if frame else question,
                         people=tuple(named), carried=(frame,) if frame else (), again=earlier[-1])
     if earlier and not named and points_to_person(question):

@@ -76,7 +76,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 # Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
-mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala
+mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala back then
 disebut disebutkan artikel berita masing-masing""".split())
 # Who stood in for whom: a who-question about one person whose answer is another ("Whom was the immigration
 # chief standing in for?", "Siapa yang mewakili Zaeroji?").
@@ -312,7 +312,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     ask = None if page else ask
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
-        else roles_asked(question, only=not asks_for_name)
+        else roles_asked(question, only=not asks_for_name) or roles_asked(followed.again, only=not asks_for_name)
     aside = set_aside(question, followed.people)
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
