@@ -10,6 +10,7 @@ A question flows one way: understand (follow-ups, speaker asked for, answer type
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import replace
@@ -30,6 +31,8 @@ from .reading.lexicon import with_related
 from .reading.reader import Reader, layout
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
+
+PROPER = re.compile(r"(?:(?<=\w )|(?<=, ))[A-Z][\w-]*")  # capitalised within a sentence, not opening one
 
 
 class Assistant:
@@ -83,6 +86,9 @@ class Assistant:
         self.people = sorted(mentioned | set(self.speakers))
         # name -> role as the documents give it, by which a question may describe someone
         self.roles = {name: role for d in self.snapshot.documents.values() for name, role in d.people}
+        # the words the documents capitalise within a sentence (names of events, places, institutions)
+        self._proper = frozenset(w.lower() for d in self.snapshot.documents.values()
+                                 for w in PROPER.findall(d.text))
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
 
     @property
@@ -127,7 +133,7 @@ class Assistant:
     def _understand(self, question: str, history: Iterable[Any] | None) -> Understanding:
         """`understand` on a checked question, against the snapshot in use (call holding `self._lock`)."""
         return understand(question, history, self.people, self._corpus_text, self.retriever.corpus_lang,
-                          self.roles)
+                          self.roles, self._proper)
 
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
         """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies).

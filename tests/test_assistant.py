@@ -134,6 +134,16 @@ def test_a_speaker_the_text_names_only_by_role_is_found_by_a_description_of_it(s
     assert answer.citations and answer.citations[0].speaker == "Kepala Biro Humas, Hukum dan Kerjasama"
 
 
+def test_who_held_a_position_at_an_event_named_in_lower_case_cites_the_holder(seed_bot):
+    answer = seed_bot.ask("Who was the Kakanwil at the 2024 bootcamp?")
+    assert answer.citations and "Heni Yuwono" in answer.citations[0].text
+
+
+def test_a_follow_up_giving_another_year_cites_that_years_holder(seed_bot):
+    answer = seed_bot.ask("And in 2024?", history=["Who was the head of the East Java regional office in 2022?"])
+    assert answer.citations and "Heni Yuwono" in answer.citations[0].text
+
+
 def test_follow_up_pronoun_cites_the_person_asked_about_before(seed_bot):
     answer = seed_bot.ask("What did he say about the media?", history=["Who is Arief Rahman?"])
     assert answer.citations and answer.citations[0].speaker == "Arief Rahman"

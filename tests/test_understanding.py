@@ -268,6 +268,11 @@ def test_a_question_asking_more_of_a_position_asks_no_holder(question):
     assert roles_asked(question) == ()
 
 
+def test_a_word_the_documents_capitalise_names_the_event_a_position_was_held_at():
+    assert "Kakanwil" in roles_asked("Who was the Kakanwil at the 2024 bootcamp?", proper={"bootcamp", "kumham"})
+    assert roles_asked("Who was the Kakanwil at the 2024 bootcamp?") == ()  # else "bootcamp" is asked of it
+
+
 @pytest.mark.parametrize("question, asked", [
     ("What is the Kepala Biro's name?", True),
     ("Siapa nama Kepala Biro Humas?", True),

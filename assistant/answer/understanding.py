@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Collection, Iterable, Mapping
 
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
@@ -300,9 +300,11 @@ def set_aside(question: str, people: Iterable[str]) -> tuple[str, ...]:
 
 
 def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,
-               corpus_lang: str, roles: Mapping[str, str] | None = None) -> Understanding:
+               corpus_lang: str, roles: Mapping[str, str] | None = None,
+               proper: Collection[str] = ()) -> Understanding:
     """Read `question` (stripped, checked) in the context of `history` and of the corpus's people (and
-    their `roles`, name -> role, by which a question may describe them)."""
+    their `roles`, name -> role, by which a question may describe them) and the words the documents
+    capitalise (`proper`, lower-cased: names of events, places, institutions)."""
     lang = detect(question)
     followed = resolve(question, history, known_people)
     ask = speaker_ask(question, followed.people, known_people, corpus_text, roles)
@@ -312,7 +314,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     ask = None if page else ask
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
-        else roles_asked(question, only=not asks_for_name) or roles_asked(followed.again, only=not asks_for_name)
+        else roles_asked(question, not asks_for_name, proper) or roles_asked(followed.again, not asks_for_name, proper)
     aside = set_aside(question, followed.people)
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
@@ -326,15 +328,16 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     )
 
 
-def roles_asked(question: str, only: bool = True) -> tuple[str, ...]:
+def roles_asked(question: str, only: bool = True, proper: Collection[str] = ()) -> tuple[str, ...]:
     """When the question asks only who held a position ("Who was the head of the regional office in
     2022?", "Siapa Kakanwil Kemenkumham Jatim tahun 2024?"), the position's forms ("Kakanwil", "Kepala
     Kantor Wilayah"), not its offices, places or institutions. A question asking anything more of it
     ("Who spoke besides the head of the office?", "Who represented the Kakanwil?") asks no holder, unless
     not `only`: a name asked is the name of the position described, whatever else describes it ("Siapa
-    nama Kepala Biro … yang memberi apresiasi?")."""
+    nama Kepala Biro … yang memberi apresiasi?"). Names say which event, however they are written: `proper`
+    are the words the documents capitalise ("Who was the Kakanwil at the 2024 bootcamp?": "Bootcamp")."""
     roles, rest = role_match(question)
-    names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
+    names = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())} | set(proper)
     asked = [w for w in re.findall(r"[a-z][\w-]*", rest) if len(w) > 2 and w not in names and w not in HOLDER_WORDS
              and w not in ENGLISH_STOP and w not in INDONESIAN_STOP]
     if asked and only:
