@@ -131,6 +131,15 @@ def test_an_answer_quotes_its_citation_with_a_marker():
     assert answer.citations[0].text == "Acara digelar di Surabaya."
 
 
+@pytest.mark.parametrize("text, frame", [
+    ("“Humas harus aktif,” ujar Heni.", "Heni said:"),  # her own words
+    ("Menurut Heni, humas harus aktif.", "The documents report, on Heni:"),  # the reporter's words about her
+])
+def test_only_a_speakers_own_words_are_framed_as_what_they_said(text, frame):
+    answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="en"), [passage(text, 0.6, speaker="Heni")])
+    assert answer.text.splitlines()[0] == frame
+
+
 def test_a_cited_fragment_whose_subject_is_a_pronoun_is_followed_by_the_unit_naming_it():
     named = Unit(chunk_id="d.txt#0", doc_id="d.txt", text="Kanwil menggelar Kumham PR Summit 2022.", start=0,
                  end=39, position=0)

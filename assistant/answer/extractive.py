@@ -22,25 +22,37 @@ def citation(number: int, passage: Passage) -> Citation:
                     date=passage.date, speaker=unit.speaker, role=unit.role, score=passage.score)
 
 
+QUOTE_MARKS = "“\"'‘"
+
+
+def direct(text: str) -> bool:
+    """The unit opens with a quotation mark: the speaker's own words, not the reporter's about them."""
+    return text[:1] in QUOTE_MARKS
+
+
 def lead(c: Citation, lang: str) -> str:
-    """"Heni Yuwono (Kakanwil Kemenkumham Jatim), in “Title” (jatimnow.com, 3 June 2024):"."""
+    """"Heni Yuwono (Kakanwil Kemenkumham Jatim) said, in “Title” (jatimnow.com, 3 June 2024):" for the
+    speaker's own words; "“Title” (…) reports, on Heni Yuwono (…):" for the reporter's words about them
+    ("Pada masa kini, lanjut Heni, …"), which "said" would pass off as a quotation of Heni."""
     where = ", ".join(x for x in (c.source, human_date(c.date, lang)) if x)
     article = f"“{c.title}”" + (f" ({where})" if where else "") if c.title else where
     who = f"{c.speaker} ({c.role})" if c.speaker and c.role else c.speaker
-    key = ("who_in_article" if article else "who") if who else ("article" if article else "none")
+    said = "who" if direct(c.text) else "reported"
+    key = (f"{said}_in_article" if article else said) if who else ("article" if article else "none")
     return frames()[lang][key].format(who=who, article=article)
 
 
 def compose(citations: list[Citation], lang: str) -> str:
-    """Quoted units with [n] markers; a new lead line whenever the speaker or article changes."""
+    """Quoted units with [n] markers; a new lead line whenever the speaker, the article, or whose words
+    they are changes."""
     lines: list[str] = []
-    previous: tuple[str, str] | None = None
+    previous: tuple[str, str, bool] | None = None
     for c in citations:
-        key = (c.doc_id, c.speaker)
+        key = (c.doc_id, c.speaker, direct(c.text))
         if key != previous:
             lines.append(lead(c, lang))
             previous = key
-        quoted = c.text if c.text[:1] in "“\"'‘" else f"“{c.text}”"
+        quoted = c.text if direct(c.text) else f"“{c.text}”"
         lines.append(f"{quoted} [{c.number}]")
     return "\n".join(lines)
 
