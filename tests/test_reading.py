@@ -433,3 +433,14 @@ def test_retrieval_s_first_stays_first_unless_the_reader_is_surer_by_the_margin(
 def test_a_topic_is_followed_by_the_spellings_the_documents_use():
     assert with_related("hoaks") == "hoaks hoax"
     assert with_related("TikTok") == "TikTok"
+
+
+def test_a_description_of_the_person_asked_about_is_not_what_the_question_asks():
+    """"the head of the cyber media association" says whose words; its words would favour the sentence
+    introducing Arief Rahman over his words on crises."""
+    question = "According to the head of the cyber media association, how should PR act in a crisis?"
+    ask = SpeakerAsk(who="the head of the cyber media association", people=("Arief Rahman",), unknown_name=False,
+                     beyond="the of the")
+    asked = {group[0] for group in read_question(Understanding(question=question, lang="en", query=question,
+                                                                 ask=ask)).groups}
+    assert "crisis" in asked and not asked & {"cyber", "media", "association"}

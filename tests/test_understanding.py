@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding import (also_asked, answer_type, asks_name, check_question, compares, described,
-                                            named_people, roles_asked, speaker_ask, understand, who_is)
+from assistant.answer.understanding import (also_asked, answer_type, asks_name, beyond, check_question, compares,
+                                            described, named_people, roles_asked, speaker_ask, understand, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -68,6 +68,16 @@ ROLES = {"Heni Yuwono": "Kakanwil Kemenkumham Jatim", "Zaeroji": "Kakanwil Kemen
 ])
 def test_a_role_description_names_the_one_person_whose_role_fits_it_best(description, person):
     assert described(description, ROLES) == (person,)
+
+
+@pytest.mark.parametrize("description, rest", [
+    ("ketua AMSI Jatim humas tidak boleh defensif", "humas tidak boleh defensif"),
+    ("kepala subbagian humas kanwil terhadap humas di jajaran", "kepala subbagian terhadap humas di jajaran"),
+    ("the cyber media association chairman", "the"),
+])
+def test_what_a_description_asks_beyond_the_person_it_describes(description, rest):
+    person = next(p for p in ROLES if described(description, ROLES) == (p,))
+    assert beyond(description, f"{person} {ROLES[person]}") == rest
 
 
 def test_a_role_two_people_held_names_nobody():

@@ -14,7 +14,8 @@ from typing import Any, Collection, Iterable, Mapping
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
-from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, role_match, roles_in, term_groups
+from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, roles_in,
+                               term_groups, translate)
 from ..reading.types import ROLE
 from .conversation import resolve
 from .page import page_kind
@@ -169,6 +170,7 @@ class SpeakerAsk:
     people: tuple[str, ...]
     unknown_name: bool  # names someone (capitalised) that the documents never mention
     topic: str = ""  # what they are asked about ("hoaxes"), when the question says
+    beyond: str | None = None  # a description's words that do not describe them (`beyond`); None when named
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,22 @@ def described(who: str, roles: Mapping[str, str]) -> tuple[str, ...]:
     return (top[0],) if best > 0 and len(top) == 1 else ()
 
 
+def beyond(who: str, role: str) -> str:
+    """The words of a description that do not describe the person of `role` (their name and role): what
+    "menurut ketua AMSI Jatim humas tidak boleh bersikap defensif" asks beyond "ketua AMSI Jatim". A word
+    describes them when it, a translation or a role form of it is in their role; once only, for the
+    description comes first ("harapan kepala subbagian humas kanwil terhadap humas di jajaran")."""
+    used: set[str] = set()
+    kept = []
+    for word in WORD.findall(who):
+        forms = (word, *translate(word), *(f for forms in roles_in(word) for f in forms))
+        if word.lower() not in used and any(contains_phrase(role, f) for f in forms if len(f) > 2):
+            used.add(word.lower())
+        else:
+            kept.append(word)
+    return " ".join(kept)
+
+
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str,
                 roles: Mapping[str, str] | None = None) -> SpeakerAsk | None:
     """Recognise a what-did-X-say question and resolve X; None for any other question. X may be a role
@@ -231,12 +249,14 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
         words = set(re.findall(r"\w+", who.lower()))
         if not words or words & POINTER_WORDS:
             return SpeakerAsk(who, turn_people, False, topic)
-        named = tuple(people_in(who, known)) or described(who, roles or {})
+        named = tuple(people_in(who, known))
+        fits = () if named else described(who, roles or {})
+        rest = beyond(who, f"{fits[0]} {(roles or {})[fits[0]]}") if fits else None
         names = re.findall(r"\b[A-Z][a-z]+\b", who)
         if not names:  # a role or a description ("the head of the office"): else the conversation's people
-            return SpeakerAsk(who, named or turn_people, False, topic)
-        unknown = not named and any(n.lower() not in corpus_text for n in names)
-        return SpeakerAsk(who, named, unknown, topic)
+            return SpeakerAsk(who, named or fits or turn_people, False, topic, rest)
+        unknown = not (named or fits) and any(n.lower() not in corpus_text for n in names)
+        return SpeakerAsk(who, named or fits, unknown, topic, rest)
     return None
 
 

@@ -92,12 +92,19 @@ class Candidate:
 
 def read_question(understood: Understanding) -> Question:
     """Terms, anchors and roles of the question (translated for an English one). The people a follow-up
-    points to ("ia" -> Heni Yuwono) are the question's own; the topic it carries is not (`CARRIED`)."""
+    points to ("ia" -> Heni Yuwono) are the question's own; the topic it carries is not (`CARRIED`). A
+    description of the person whose words are asked ("According to the head of the East Java cyber media
+    association, how should …?") says who, not what: its words would favour the sentence introducing him
+    over his words, which the speaker signals already find."""
     text = understood.query  # the question with what a follow-up carries from earlier turns
+    question = understood.question
+    ask = understood.ask
+    if ask and ask.beyond is not None:  # described, not named: keep only what the description asks beyond
+        text, question = (" ".join(t.replace(ask.who, ask.beyond).split()) for t in (text, question))
     anchors = {a.lower() for a in ANCHOR.findall(text) if a.lower() not in NOT_ANCHORS}
     anchors -= {w for w in anchors if w.isalpha() and w in STOP}
     groups = tuple(term_groups(text, understood.lang, understood.people))
-    own = {g[0] for g in term_groups(" ".join((understood.question, *understood.people)), understood.lang,
+    own = {g[0] for g in term_groups(" ".join((question, *understood.people)), understood.lang,
                                      understood.people)}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),
                     anchors=frozenset(anchors), roles=tuple(roles_in(text)), groups=groups,
