@@ -353,6 +353,18 @@ def test_a_list_told_over_paragraphs_cites_each_step_in_the_documents_order_howe
         last.text, "Pertama dari aspek kebijakan.", "Dalam aspek manajerial, Ishadi menekankan …"]
 
 
+@pytest.mark.parametrize("question, lang, step", [
+    ("Who were the speakers in the technical session?", "en", "Sesi terakhir menyangkut aspek teknis."),
+    ("Siapa narasumber sesi manajerial?", "id", "Dalam aspek manajerial, Ishadi menekankan …"),
+])
+def test_a_list_question_naming_one_step_cites_that_step_alone(question, lang, step):
+    asked = Understanding(question=question, lang=lang, query="q", answer_type="list")
+    passages = [in_doc("Sesi terakhir menyangkut aspek teknis.", "d.txt", 0.9, n=3),
+                in_doc("Dalam aspek manajerial, Ishadi menekankan …", "d.txt", 0.02, n=2),
+                in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1)]
+    assert [p.text for p in evidence(asked, passages, SETTINGS)] == [step]
+
+
 @pytest.mark.parametrize("people, described", [((), ("Hendro Tri Prasetyo",)), (("Hendro Tri Prasetyo",), ())])
 def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people, described):
     question = Understanding(question="Whom was the immigration chief standing in for?", lang="en", query="q",

@@ -37,7 +37,8 @@ from typing import Callable, Collection, Protocol
 from ..config import Settings
 from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in, words
-from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms, roles_in
+from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, name_words, question_terms, related,
+                               role_forms, roles_in, translate)
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
@@ -72,6 +73,8 @@ ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal bari
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
 bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi""".split())
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
+# One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
+STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|\b(?:sesi|aspek|materi) ([\w-]+)", re.I)
 
 
 class Answerer(Protocol):
@@ -201,7 +204,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if quoted:
         return quoted
     if read and understood.answer_type == "list":
-        return listing(best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
+        return listing(understood, best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
     chosen = [best]
     for kind in understood.also:  # a date or place asked besides: the best passage of its document holding it
         if not any(holds(kind, p.text) for p in chosen):
@@ -291,19 +294,22 @@ def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) 
     return False
 
 
-def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
+def listing(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
     """For a list question: the best passage, then the other parts of its document's list, up to
     `max_list_citations`.
 
     A list told over several paragraphs ("Pertama …", "Selanjutnya …", "Sesi terakhir …"): when the best
     passage opens with a sequence marker, every passage of its document that opens with one, in the
     document's order. The steps share few words with the question (only the last says "sesi"), so they
-    read far below the best. Otherwise each passage of its document among the reader's first
+    read far below the best. One step named ("the speakers in the technical session", "sesi terakhir")
+    is that step alone (`step_named`). Otherwise each passage of its document among the reader's first
     `list_window` that holds a role word or an enumeration and reads at least `list_share` of the best."""
     steps = sorted((p for p in pool if p is not best and p.doc_id == best.doc_id and SEQUENCE.match(p.text)),
                    key=lambda p: p.unit.position) if SEQUENCE.match(best.text) else []
     if steps:
-        return [best, *steps][:settings.max_list_citations]
+        forms = step_named(understood)
+        named = [p for p in (best, *steps) if any(contains_phrase(p.text, f) for f in forms)]
+        return named if len(named) == 1 else [best, *steps][:settings.max_list_citations]
     chosen = [best]
     for passage in pool[:settings.list_window]:
         if len(chosen) >= settings.max_list_citations:
@@ -313,6 +319,14 @@ def listing(best: Passage, pool: list[Passage], settings: Settings) -> list[Pass
                 and (ENUMERATION.search(passage.text) or ROLE.search(passage.text)):
             chosen.append(passage)
     return chosen
+
+
+def step_named(understood: Understanding) -> list[str]:
+    """The forms of the word naming one step of a list ("the technical session" -> technical, teknis;
+    "sesi terakhir" -> terakhir), none when the question names no step ("What were the sessions?")."""
+    words = [w.lower() for m in STEP.finditer(understood.question) for w in m.groups() if w]
+    words = [w for w in words if w not in ENGLISH_STOP and w not in INDONESIAN_STOP and not w.isdigit()]
+    return [f for w in words for f in (w, *(translate(w) if understood.lang == "en" else ()))]
 
 
 def each_speaker(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
