@@ -24,6 +24,9 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("Apa yang disampaikan Heni tentang media?", ("Heni Yuwono",)),
     ("Menurut Hendro, apa tantangannya?", ("Hendro Tri Prasetyo",)),
     ("Heni bilang apa soal hoaks?", ("Heni Yuwono",)),
+    ("What did Hendro recommend to the work units?", ("Hendro Tri Prasetyo",)),
+    ("Apa saran Heni untuk humas?", ("Heni Yuwono",)),
+    ("Apa yang disarankan Hendro?", ("Hendro Tri Prasetyo",)),
 ])
 def test_a_question_for_someones_words_names_them(question, who):
     ask = speaker_ask(question, (), PEOPLE, CORPUS)

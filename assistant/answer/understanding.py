@@ -24,14 +24,15 @@ from .page import page_kind
 SPEAKER_QUESTIONS = [
     re.compile(r"\bwhat (?:did|does|has|had|do|was|were|is) (?P<who>.+?) (?:say|said|tell|told|mention|"
                r"explain|think|stress|emphasi[sz]e|hope|want|discuss|talk|speak|state|note|highlight|urge|"
-               r"expect|convey|add)\w*\b", re.I),
+               r"expect|convey|add|recommend|advise|suggest|warn|propose|promise|praise|argue|claim)\w*\b", re.I),
     re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
     re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
     re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
-    re.compile(r"\bapa (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan)"
+    re.compile(r"\bapa (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
+               r"rekomendasi|imbauan|nasihat|nasehat)"
                r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
-    re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas)"
+    re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
                r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
     re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
     re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan) apa", re.I),
