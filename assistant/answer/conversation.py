@@ -35,10 +35,11 @@ CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus
 # ("What about the speakers?" after a question about the bootcamp is still about the bootcamp).
 ASKS_AGAIN = re.compile(r"^\W*(?:(?:and|so|then|lalu|terus|dan|kalau)\s+)?(?:what about|how about|bagaimana dengan)\b",
                         re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A follow-up that only gives another year ("And in 2024?", "Kalau tahun 2022?"): the earlier question again,
 # of that year, as `ASKS_AGAIN` with a name.
-ONLY_A_YEAR = re.compile(r"^\W*(?:(?:and|so|then|also|but|lalu|terus|dan|kalau|tapi)\W+)?(?:\w+\W+){0,2}(?:19|20)\d\d\W*$",
-                         re.I)
+ONLY_A_YEAR = re.compile(r"^\W*(?:(?:and|so|then|also|but|lalu|terus|dan|kalau|tapi)\W+)?(?:\w+\W+){0,2}"
+                         + YEAR.pattern + r"\W*$", re.I)
 QUESTION_WORDS = set("""what who whom when where why how which did does do is are was were the a an about
 tell me please and apa siapa kapan mana dimana bagaimana mengapa kenapa berapa apakah tentang yang dan
 ceritakan jelaskan soal""".split())
@@ -120,7 +121,7 @@ def is_name(word: str) -> bool:
 
 
 def is_year(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", word))
+    return bool(YEAR.fullmatch(word))
 
 
 def names_in(text: str) -> list[str]:

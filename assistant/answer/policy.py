@@ -37,8 +37,7 @@ from typing import Callable, Collection, Protocol
 from ..config import Settings
 from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in, words
-from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, name_words, question_terms, related,
-                               role_forms, roles_in, translate)
+from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms, roles_in, translate
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
@@ -324,9 +323,8 @@ def listing(understood: Understanding, best: Passage, pool: list[Passage], setti
 def step_named(understood: Understanding) -> list[str]:
     """The forms of the word naming one step of a list ("the technical session" -> technical, teknis;
     "sesi terakhir" -> terakhir), none when the question names no step ("What were the sessions?")."""
-    words = [w.lower() for m in STEP.finditer(understood.question) for w in m.groups() if w]
-    words = [w for w in words if w not in ENGLISH_STOP and w not in INDONESIAN_STOP and not w.isdigit()]
-    return [f for w in words for f in (w, *(translate(w) if understood.lang == "en" else ()))]
+    named = [w.lower() for m in STEP.finditer(understood.question) for w in m.groups() if w and content_word(w.lower())]
+    return [f for w in named for f in (w, *(translate(w) if understood.lang == "en" else ()))]
 
 
 def each_speaker(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:

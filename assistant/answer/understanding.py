@@ -17,7 +17,7 @@ from ..language import detect
 from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, roles_in,
                                term_groups, translate)
 from ..reading.types import ROLE
-from .conversation import resolve
+from .conversation import YEAR, resolve
 from .page import page_kind
 
 # "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
@@ -74,7 +74,6 @@ COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus
                       r"masing-masing|kedua(?:nya| acara| kegiatan| artikel| berita)|dua (?:acara|kegiatan|artikel|berita)|"
                       r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 # Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
@@ -228,7 +227,7 @@ def beyond(who: str, role: str) -> str:
     used: set[str] = set()
     kept = []
     for word in WORD.findall(who):
-        forms = (word, *translate(word), *(f for forms in roles_in(word) for f in forms))
+        forms = (word, *translate(word), *(form for group in roles_in(word) for form in group))
         if word.lower() not in used and any(contains_phrase(role, f) for f in forms if len(f) > 2):
             used.add(word.lower())
         else:
