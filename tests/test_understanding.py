@@ -24,6 +24,7 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("Apa yang disampaikan Heni tentang media?", ("Heni Yuwono",)),
     ("Menurut Hendro, apa tantangannya?", ("Hendro Tri Prasetyo",)),
     ("Heni bilang apa soal hoaks?", ("Heni Yuwono",)),
+    ("Heni bicara apa soal hoaks?", ("Heni Yuwono",)),
     ("What did Hendro recommend to the work units?", ("Hendro Tri Prasetyo",)),
     ("Apa saran Heni untuk humas?", ("Heni Yuwono",)),
     ("Apa yang disarankan Hendro?", ("Hendro Tri Prasetyo",)),
@@ -131,6 +132,25 @@ def test_a_plural_asked_for_is_a_list(question, expected):
 
 
 @pytest.mark.parametrize("question, expected", [
+    ("Kapankah Kumham PR Summit 2022 diadakan?", "when"),
+    ("Tahun berapakah bootcamp itu digelar?", "when"),
+    ("Di manakah bootcamp itu diselenggarakan?", "where"),
+    ("Berlangsung dimanakah PR Summit 2022?", "where"),
+    ("Berapakah jumlah narasumber?", "count"),
+    ("Mengapakah humas harus proaktif?", "why"),
+    ("Satuan kerja apa sajakah yang ikut?", "list"),
+])
+def test_a_question_word_with_the_particle_kah_asks_the_same(question, expected):
+    assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("question", ["Apa saja perbedaan acara humas 2022 dan 2024?",
+                                      "What are the differences between the summit and the bootcamp?"])
+def test_differences_asked_for_are_no_list_within_one_passage(question):
+    assert answer_type(question) == ""
+
+
+@pytest.mark.parametrize("question, expected", [
     ("What did Arief say PR should do when a crisis hits?", ""),  # a conjunction, not a question word
     ("Who opened the bootcamp and when?", "when"),
     ("So when did it start?", "when"),
@@ -228,6 +248,8 @@ def test_history_given_as_one_string_is_a_type_error():
     ("Siapa Ishadi?", ("Ishadi MP",), True),
     ("What was his job title?", ("Zakaria",), True),
     ("Apa jabatan Hendro?", ("Hendro Tri Prasetyo",), True),
+    ("Zakaria itu jabatannya apa?", ("Zakaria",), True),  # the question word last
+    ("Zakaria itu?", ("Zakaria",), False),  # no question word: nothing asked
     ("Siapa yang mewakili Zaeroji?", ("Zaeroji",), False),  # asks something else about him
     ("What did Heni say?", ("Heni Yuwono",), False),
     ("Who is Budi?", (), False),  # nobody the documents name
@@ -305,3 +327,14 @@ def test_a_speaker_known_only_by_role_does_not_stop_the_question_asking_who_hold
     understood = understand("Siapa nama Kepala Biro Humas, Hukum dan Kerjasama?", [], known, "", "id")
     assert "Kepala Biro Humas" in understood.holder and understood.name_asked
     assert understood.names == ("Heni Yuwono",)
+
+
+def test_a_question_in_chat_spelling_is_read_in_standard_spelling():
+    chat = understand("Heni bilang apa sih soal hoaks yg di bootcamp?", None, PEOPLE, CORPUS, "id")
+    assert chat.question == "Heni bilang apa soal hoaks yang di bootcamp?"
+    assert chat.ask is not None and chat.ask.people == ("Heni Yuwono",)
+
+
+def test_an_earlier_question_in_chat_spelling_is_read_in_standard_spelling():
+    understood = understand("Kalau yang 2024?", ["PR Summit 2022 diadain di mana?"], PEOPLE, CORPUS, "id")
+    assert "diadakan" in understood.query and "diadain" not in understood.query

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..documents.people import PRONOUNS, people_in
+from .spelling import standard
 
 # Words that point back to a person named earlier: pronouns, and -nya forms ("katanya", "jabatannya").
 PERSON_POINTERS = re.compile(
@@ -57,7 +58,8 @@ class FollowUp:
 
 
 def user_questions(history: Iterable[Any] | None) -> list[str]:
-    """Earlier user questions from strings, Gradio message dicts or (user, bot) pairs, oldest first."""
+    """Earlier user questions from strings, Gradio message dicts or (user, bot) pairs, oldest first, in
+    standard spelling (`spelling.standard`), as the question itself is read."""
     if isinstance(history, (str, bytes)):
         raise TypeError("history is a list of earlier questions (or chat messages), not one string")
     questions: list[str] = []
@@ -69,7 +71,7 @@ def user_questions(history: Iterable[Any] | None) -> list[str]:
                 questions.append(_content_text(item.get("content")))
         elif isinstance(item, (list, tuple)) and item:
             questions.append(_content_text(item[0]))
-    return [q for q in questions if q and q.strip()]
+    return [standard(q) for q in questions if q and q.strip()]
 
 
 def turns_newest_first(history: Iterable[Any] | None) -> list[list[str]]:

@@ -19,6 +19,7 @@ from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phr
 from ..reading.types import ROLE
 from .conversation import YEAR, resolve
 from .page import page_kind
+from .spelling import standard
 
 # "What did X say about …", "Apa kata X tentang …": the X whose words are asked for.
 SPEAKER_QUESTIONS = [
@@ -35,18 +36,20 @@ SPEAKER_QUESTIONS = [
     re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
                r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
     re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
-    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan) apa", re.I),
+    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan|berbicara|bicara) apa",
+               re.I),
 ]
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
 # What kind of answer a question expects, from its question words in English or Indonesian. Checked in
 # order: "tanggal berapa" asks for a date and "siapa saja" for a list before "berapa"/"siapa" decide.
-# "How many people", "berapa orang": the answer must hold a count; "how much money": an amount.
-COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa)\b", re.I)
+# "How many people", "berapa orang": the answer must hold a count; "how much money": an amount. An
+# Indonesian question word may carry the particle -kah ("kapankah", "di manakah", "berapakah"): the same ask.
+COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa(?:kah)?)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
 # "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a
 # conjunction ("What should PR do when a crisis hits?" asks what, not when).
 WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|,\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
-                           r"kapan|bilamana|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)|"
+                           r"kapan(?:kah)?|bilamana(?:kah)?|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)(?:kah)?|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
                            r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
 # Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
@@ -54,19 +57,23 @@ WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or
 DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?)\b", re.I)
 DATE_WORD = re.compile(r"\b(?:dates?|tanggal)\b", re.I)
 WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
-                            r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana|"
-                            r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)|"
+                            r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana(?:kah)?|"
+                            r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)(?:kah)?|"
                             r"(?:bertempat|berlokasi|digelar|diadakan) di mana)\b", re.I)
 WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) the (?:reason|purpose|aim|goal)|"
-                          r"mengapa|kenapa|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
+                          r"(?:mengapa|kenapa)(?:kah)?|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
 LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|who (?:were|are) the|"
                            # a plural asked for: "what sessions did …", "which topics have …" (not "what process")
                            r"(?:what|which) \w+s(?<!ss)(?<!us)(?<!is) (?:or \w+ )?(?:did|do|does|have|had)|"
                            # parts asked for: "What sessions was the summit divided into?"
                            r"divided into|split into|consist(?:s|ed)? of|made up of|(?:ter|di)bagi (?:dalam|menjadi|atas)|"
-                           r"apa saja|siapa saja|mana saja)\b", re.I)
+                           r"(?:apa|siapa|mana) saja(?:kah)?)\b", re.I)
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
+# Differences or likenesses asked ("Apa saja perbedaan …?", "What are the differences …?"): the items are
+# the events compared, one citation from each (`compares`), not a list within one passage.
+DIFFERENCE = re.compile(r"\b(?:differences?|differ|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
+                        r"persamaan(?:nya)?|kesamaan(?:nya)?)\b", re.I)
 # A question about two or more events or articles at once: it needs a citation from each.
 COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
                       r"differ\w*|perbedaan(?:nya)?|berbeda|bedanya|"
@@ -98,6 +105,8 @@ EVENT_NAME = re.compile(r"\b(?:names? of (?:the |both |these |those )?(?:(?:two|
 WHO_IS_WORDS = frozenset("""who whom is was are the a his her their its what s job title role position
 office post siapa siapakah apa apakah jabatan jabatannya peran perannya posisi posisinya dia ia beliau
 itu sebenarnya sih ya""".split())
+# ...one of which asks, wherever it stands: "Siapa Zakaria?", "Zakaria itu jabatannya apa?".
+WHO_IS_ASKING = frozenset("who what siapa siapakah apa apakah".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
@@ -118,16 +127,16 @@ WORKPLACE_OPENERS = frozenset("and then so also lalu terus kemudian dan sekarang
 
 
 def who_is(question: str, people: tuple[str, ...]) -> bool:
-    """Asks only who a known person is (their role), named or carried from an earlier turn; where they
-    work ("Where does Zakaria work?", "Lalu dia bekerja di mana?") is asked the same way: the text gives
-    the office with the role ("Zakaria selaku Subkor Hubungan Pers …"), seldom a place."""
+    """Asks only who a known person is (their role), named or carried from an earlier turn, in any word
+    order ("Zakaria itu jabatannya apa?"); where they work ("Where does Zakaria work?", "Lalu dia bekerja
+    di mana?") is asked the same way: the text gives the office with the role ("Zakaria selaku Subkor
+    Hubungan Pers …"), seldom a place."""
     names = {w for person in people for w in re.findall(r"\w+", person.lower())}
     if people and WORKPLACE.search(question):
         rest = [w for w in re.findall(r"\w+", WORKPLACE.sub(" ", question).lower()) if w not in names]
         return all(w in WHO_IS_WORDS or w in WORKPLACE_OPENERS for w in rest)
     rest = [w for w in re.findall(r"\w+", question.lower()) if w not in names]
-    return bool(people) and bool(rest) and rest[0] in ("who", "siapa", "siapakah", "what", "apa", "apakah") \
-        and all(w in WHO_IS_WORDS for w in rest)
+    return bool(people) and bool(set(rest) & WHO_IS_ASKING) and all(w in WHO_IS_WORDS for w in rest)
 
 
 def compares(question: str) -> bool:
@@ -293,12 +302,12 @@ def answer_type(question: str) -> str:
 
     Dates asked for are "when" ("What were the dates of …?"), and so is a date or a when asked of the
     events as a set ("What were the two PR events called, and which year was each held?"); otherwise a
-    list question ("siapa saja", "which sessions were ...") is a list first; a date asked with "berapa"
-    ("tanggal berapa") is "when", not a count."""
+    list question ("siapa saja", "which sessions were ...") is a list first, unless it lists differences
+    (`DIFFERENCE`); a date asked with "berapa" ("tanggal berapa") is "when", not a count."""
     if DATES_ASKED.search(question) or (THE_EVENTS.search(question) and (WHEN_QUESTION.search(question)
                                                                          or DATE_WORD.search(question))):
         return "when"  # the events as a set, and when each was: "… and which year was each held?"
-    if LIST_QUESTION.search(question):
+    if LIST_QUESTION.search(question) and not DIFFERENCE.search(question):
         return "list"
     if WHEN_QUESTION.search(question):
         return "when"
@@ -324,7 +333,9 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
                proper: Collection[str] = ()) -> Understanding:
     """Read `question` (stripped, checked) in the context of `history` and of the corpus's people (and
     their `roles`, name -> role, by which a question may describe them) and the words the documents
-    capitalise (`proper`, lower-cased: names of events, places, institutions)."""
+    capitalise (`proper`, lower-cased: names of events, places, institutions). Chat spelling is read as
+    standard spelling first ("siapa yg buka acara?": `spelling.standard`)."""
+    question = standard(question)
     lang = detect(question)
     followed = resolve(question, history, known_people)
     ask = speaker_ask(question, followed.people, known_people, corpus_text, roles)

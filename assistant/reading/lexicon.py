@@ -173,7 +173,8 @@ sudah telah bisa dapat harus lebih oleh atau saat serta karena agar sehingga bah
 mereka dia ia nya saja hanya tetapi tapi namun jika maka seperti antara secara sangat masih pun lagi baik
 lalu terus kemudian soal mengenai terkait selain supaya
 bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa bagaimana mengapa kenapa
-apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut""".split())
+apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut
+siapakah kapankah dimanakah manakah berapakah bagaimanakah mengapakah kenapakah""".split())
 
 
 def name_words(person: str) -> tuple[str, ...]:

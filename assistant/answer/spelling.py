@@ -1,0 +1,31 @@
+"""Chat spelling to standard spelling: "siapa yg buka acara bootcamp?" -> "siapa yang buka acara
+bootcamp?". People chat in abbreviations and colloquial forms (yg, brp, aja, ngisi, diadain) and with
+particles that ask nothing (sih, dong, ya); the documents, the lexicon and the question patterns know the
+standard words. `spelling.json` holds the table (ours; extend freely). Applied to questions only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).with_name("spelling.json")
+TOKEN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def chat_words(path: Path = TABLE) -> dict[str, str]:
+    """The table, read once: lower-case chat word -> standard word(s), or "" for a particle."""
+    return json.loads(path.read_text(encoding="utf-8"))["words"]
+
+
+def standard(question: str) -> str:
+    """The question with every chat word of the table in its standard form (whole words, any case) and the
+    spaces a dropped particle leaves folded; anything else, names included, as written."""
+    table = chat_words()
+    replaced = TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), question)
+    if replaced == question:
+        return question
+    return re.sub(r"\s+([?!.,])", r"\1", " ".join(replaced.split()))

@@ -1,0 +1,37 @@
+"""Chat spelling read as standard spelling: abbreviations and colloquial forms become the words the
+documents use, particles that ask nothing go, everything else stays as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.spelling import standard
+
+
+@pytest.mark.parametrize("chat, written", [
+    ("siapa yg buka acara bootcamp?", "siapa yang buka acara bootcamp?"),
+    ("pesertanya brp orang?", "pesertanya berapa orang?"),
+    ("yg ngisi materi siapa aja?", "yang mengisi materi siapa saja?"),
+    ("PR Summit 2022 diadain di mana?", "PR Summit 2022 diadakan di mana?"),
+    ("whats the headline?", "what is the headline?"),
+])
+def test_chat_words_become_standard_words(chat, written):
+    assert standard(chat) == written
+
+
+def test_particles_that_ask_nothing_are_dropped_without_leaving_spaces():
+    assert standard("Zakaria itu jabatannya apa ya?") == "Zakaria itu jabatannya apa?"
+    assert standard("tujuan utama bootcamp apa sih dong?") == "tujuan utama bootcamp apa?"
+
+
+def test_a_chat_word_in_capitals_is_read_the_same():
+    assert standard("YG membuka acara?") == "yang membuka acara?"
+
+
+def test_a_word_is_replaced_only_whole():
+    assert standard("Surabaya yang diyakini") == "Surabaya yang diyakini"  # "ya" inside words stays
+
+
+def test_a_question_in_standard_spelling_is_returned_unchanged():
+    question = "Siapa  yang membuka Kumham PR Bootcamp 2024 ?"
+    assert standard(question) is question
