@@ -159,7 +159,7 @@ class Assistant:
             understood = replace(understood, unstated=tuple(unstated(understood, layout(snapshot).df)))
         read = time.perf_counter()
         if understood.page:  # asked about the page (editor, outlet, …): answer from its page lines
-            passages = answer_from_page(understood.page, question, understood.compares, passages,
+            passages = answer_from_page(understood.page, understood.question, understood.compares, passages,
                                         snapshot.documents)
         answer = self.answerer.answer(understood, passages)
         done = time.perf_counter()

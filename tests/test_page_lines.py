@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.page import answer_from_page, page_kind, page_passages, page_topic
+from assistant.answer.page import answer_from_page, page_kind, page_kinds, page_passages, page_topic
 from assistant.answer.understanding import understand
 from assistant.documents.cleaning import clean_page
 from assistant.documents.readers import read_documents, read_news_page
@@ -207,6 +207,18 @@ def test_a_question_about_the_page_names_the_page_line(question, kind):
 ])
 def test_a_question_about_the_article_names_no_page_line(question):
     assert page_kind(question) is None
+
+
+def test_a_question_may_ask_for_two_page_lines_the_deciding_one_first():
+    assert page_kinds("What is the headline of the barometerbali story and what date is shown?") == ("date", "title")
+    assert page_kinds("Siapa editor berita bootcamp 2024?") == ("editor",)
+
+
+def test_every_page_line_asked_for_is_cited(seed_documents, article_2022):
+    retrieved = [passage(article_2022)]
+    found = answer_from_page("date", "What is the headline of the barometerbali story and what date is shown?",
+                             False, retrieved, seed_documents)
+    assert [p.unit.chunk_id.rsplit("-", 1)[-1] for p in found] == ["date", "title"]
 
 
 def test_understanding_carries_the_page_line_asked_for():

@@ -120,6 +120,18 @@ def test_the_events_names_are_answered_by_each_articles_lead_however_dissimilar(
     assert evidence(asked, [opening, lead_2024, lead_2022], SETTINGS) == [lead_2024, lead_2022]
 
 
+@pytest.mark.parametrize("answer_type, cited", [("", "leads"), ("who", "the opening")])
+def test_the_differences_between_the_events_are_answered_by_each_articles_lead_unless_a_kind_narrows_them(
+        answer_type, cited):
+    asked = Understanding(question="Apa saja perbedaan acara humas 2022 dan 2024?", lang="id", query="q",
+                          compares=True, answer_type=answer_type)
+    opening = in_doc("ujar Kakanwil Heni saat membuka kegiatan.", "2024.txt", 0.9, dense=0.35, n=1)
+    lead_2024 = in_doc("Kanwil menggelar Kumham PR Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.5, dense=0.35)
+    lead_2022 = in_doc("Kanwil menggelar Kumham PR Summit 2022.", "2022.txt", 0.4, dense=0.35)
+    chosen = evidence(asked, [opening, lead_2024, lead_2022], SETTINGS)
+    assert chosen == ([lead_2024, lead_2022] if cited == "leads" else [opening, lead_2022])
+
+
 def test_a_page_line_asked_for_is_cited_whatever_kind_of_answer_the_question_expects():
     """"Dari kota mana …?" expects a place phrase; the dateline gives the city bare ("Surabaya | …")."""
     asked = Understanding(question="Berita itu ditulis dari kota mana?", lang="id", query="q", answer_type="where",

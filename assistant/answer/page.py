@@ -88,7 +88,13 @@ FALLBACK = {"editor": "credit"}
 def page_kind(question: str) -> str | None:
     """The page line `question` asks for ("date", "title", "editor", "dateline", "credit"), or None for a
     question about the article's content ("When was the bootcamp held?")."""
-    return next((kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question)), None)
+    return next(iter(page_kinds(question)), None)
+
+
+def page_kinds(question: str) -> tuple[str, ...]:
+    """Every page line `question` asks for, the deciding one first: "What is the headline of the
+    barometerbali story and what date is shown?" asks for two."""
+    return tuple(dict.fromkeys(kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question)))
 
 
 def page_topic(question: str) -> list[str]:
@@ -170,8 +176,12 @@ def asked_about(question: str, every: bool, passages: list[Passage],
 
 def answer_from_page(kind: str, question: str, every: bool, passages: list[Passage],
                      documents: Mapping[str, Document]) -> list[Passage]:
-    """The passages to answer a page question from: the `kind` page lines of the documents it is about
-    (none, so a refusal, when those pages show no such line: the jatimnow page has no date line), or
-    `passages` unchanged when it names a topic no page holds."""
+    """The passages to answer a page question from: the `kind` page lines of the documents it is about,
+    then those of any other page line it asks for (`page_kinds`); none, so a refusal, when those pages show
+    no such line (the jatimnow page has no date line), or `passages` unchanged when it names a topic no page
+    holds."""
     about = asked_about(question, every, passages, documents)
-    return page_passages(kind, documents, about) if about else passages
+    if not about:
+        return passages
+    kinds = dict.fromkeys((kind, *page_kinds(question)))
+    return [passage for each in kinds for passage in page_passages(each, documents, about)]

@@ -41,7 +41,7 @@ from ..reading.lexicon import contains_phrase, name_words, question_terms, relat
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import BESIDES, COMPARES, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
+from .understanding import BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -366,11 +366,14 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     topic by reference, and every event has a date and a place to check its answer's type against: each
     document's passage must hold one ("… pada 3-6 Juni", not Hendro's words after the lead), and its lead
     answers first when it does, for a news lead names its event beside when and where it was ("What were
-    the two events called, and which year was each held?")."""
+    the two events called, and which year was each held?"). So do the differences between the events when
+    no kind of answer narrows them ("Apa saja perbedaan acara humas 2022 dan 2024?"): each lead says what,
+    when and what for."""
     if not pool:
         return []
     dated = understood.answer_type in ("when", "where") and bool(THE_EVENTS.search(understood.question))
-    by_reference = dated or bool(EVENT_NAME.search(understood.question))
+    differences = bool(DIFFERENCE.search(understood.question)) and not understood.answer_type
+    by_reference = dated or differences or bool(EVENT_NAME.search(understood.question))
     if not (by_reference or strong_enough(max(pool, key=lambda p: p.dense), minimum)):
         return []
     documents = list(dict.fromkeys(p.doc_id for p in pool))
