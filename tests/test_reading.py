@@ -175,6 +175,18 @@ def test_words_no_unit_holds_weigh_nothing():
     assert features(q, passage("Hendro berbicara."))["weighted_overlap"] == 1.0  # "sosialisasi", "fidusia": absent
 
 
+def test_an_indonesian_word_no_unit_holds_is_found_by_its_root_inside_another_inflection():
+    q = question("Kapan bootcamp dibuka?")  # the text says "membuka"
+    weighted = weigh(read_question(q), {"membuka", "bootcamp"}, {"membuka": 1, "bootcamp": 1}, units=10).weights
+    assert weighted["dibuka"].forms == {"membuka"}
+
+
+def test_a_root_whose_first_letter_the_prefix_replaces_is_found_in_its_prefixed_form():
+    q = question("Apa yang ditekankan Heni?")  # "tekan", written "menekankan"
+    weighted = weigh(read_question(q), {"menekankan", "heni"}, {"menekankan": 1, "heni": 1}, units=10).weights
+    assert weighted["ditekankan"].forms == {"menekankan"}
+
+
 def test_a_topic_only_an_earlier_turn_gave_weighs_half_a_word_of_the_questions_own():
     followed = Understanding(question="Siapa yang mewakili dia?", lang="id", people=("Hendro",),
                              query="Hendro: Siapa yang mewakili dia? (Summit digelar)")
@@ -286,6 +298,9 @@ def test_a_possessive_is_looked_up_as_its_noun():
     ("corrections", "Pemasyarakatan"),
     ("the Ministry of Law and Human Rights", "Kemenkumham"),
     ("Kepala Kantor Wilayah", "Kakanwil"),  # Indonesian forms find each other too
+    ("Kepala Subbagian Hubungan Masyarakat", "Kasubag Humas"),  # the full official title
+    ("the head of the PR subdivision", "Kasubag Humas"),
+    ("Subkoordinator Hubungan Pers", "Subkor"),
 ])
 def test_the_role_table_maps_descriptions_to_indonesian_forms_and_abbreviations(description, form):
     assert form in role_forms(description)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..answer.understanding import Understanding
 from ..schema import Passage
 from . import types
-from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, question_terms, roles_in, term_groups
+from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, question_terms, roles_in, roots, term_groups
 
 FEATURES: tuple[str, ...] = (
     "dense",            # cosine of the unit
@@ -131,7 +131,8 @@ def idf(frequency: int, units: int) -> float:
 def weigh(question: Question, seen: set[str], df: Mapping[str, int], units: int) -> Question:
     """The question with its weighted terms: one per content word (an English word's translations are
     alternatives of one term) and one per role it describes, whatever its forms ("PR" and "hubungan
-    masyarakat" are one term). A term weighs the inverse document frequency (over units) of its most
+    masyarakat" are one term). An Indonesian word no unit holds is looked for by its root (`roots`:
+    "dibuka" in "membuka"). A term weighs the inverse document frequency (over units) of its most
     common form (times `CARRIED` for a topic only earlier turns gave); a term no unit holds weighs nothing,
     so an absent word or an unused dictionary sense does not dilute the shares. `seen` are the candidates'
     words, where inflected forms are looked for ("wakil" in "mewakili"): the corpus is too large to scan
@@ -141,6 +142,10 @@ def weigh(question: Question, seen: set[str], df: Mapping[str, int], units: int)
         forms = {w for alt in group for w in seen if w == alt or (len(alt) >= CONTENT_MIN and alt in w)}
         forms |= {alt for alt in group if alt in df}
         frequency = max((df.get(w, 0) for w in forms), default=0)
+        if not frequency and question.understood.lang == "id":  # "dibuka": its root is inside "membuka"
+            found = {r for alt in group if alt.isalpha() for r in roots(alt) if len(r) >= CONTENT_MIN}
+            forms = {w for w in seen if any(r in w for r in found)}
+            frequency = max((df.get(w, 0) for w in forms), default=0)
         if frequency:
             carried = CARRIED if group[0] in question.carried else 1.0
             terms[group[0]] = Term(carried * idf(frequency, units), frozenset(forms))

@@ -160,6 +160,17 @@ def role_forms(text: str) -> list[str]:
     return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
 
 
+def roots(word: str) -> tuple[str, ...]:
+    """An Indonesian word's root (Sastrawi) and the root as the prefixes me-/pe- write it when it begins
+    with t, p, k or s, which the nasal replaces ("ditekankan" -> "tekan", "nekan" as in "menekankan"),
+    to be looked for inside the text's words: the root of "dibuka" is inside "membuka"."""
+    from ..retrieval.lexical import stem  # Sastrawi loads on first use only
+
+    root = stem(word)
+    start = {"t": "n", "p": "m", "k": "ng", "s": "ny"}.get(root[:1])
+    return (root, start + root[1:]) if start and len(root) >= 4 else (root,)
+
+
 ENGLISH_STOP = frozenset("""a an the and or but of to in on at for from by with about as into over
 is are was were be been being do does did has have had will would can could should may might must shall
 what which who whom whose when where why how that this these those it its he she they them his her their
