@@ -248,7 +248,7 @@ def test_which_came_first_lists_the_earlier_event_first(question, earlier_first)
 
 
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
-             "ini humas diikuti konten hoax".split())
+             "ini humas diikuti konten hoax menekankan kakanwil".split())
 
 
 @pytest.mark.parametrize("question, absent", [
@@ -259,6 +259,8 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"
     ("Apa perbedaan bootcamp dan summit dari segi waktu?", ["summit"]),  # comparing, and the kind of answer asked
+    ("Apa yang ditekankan Kepala Kantor Wilayah?", []),  # "menekankan", and "Kanwil" for the office
+    ("Apa yang ditekankan beliau kepadanya?", []),  # words that point to someone ask nothing
 ])
 def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):
     assert unstated(Understanding(question=question, lang="id", query=question), CORPUS) == absent

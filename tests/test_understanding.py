@@ -28,6 +28,7 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("What did Hendro recommend to the work units?", ("Hendro Tri Prasetyo",)),
     ("Apa saran Heni untuk humas?", ("Heni Yuwono",)),
     ("Apa yang disarankan Hendro?", ("Hendro Tri Prasetyo",)),
+    ("Apakah pesan yang disampaikan oleh Hendro?", ("Hendro Tri Prasetyo",)),  # formal: -kah, a noun before "yang"
 ])
 def test_a_question_for_someones_words_names_them(question, who):
     ask = speaker_ask(question, (), PEOPLE, CORPUS)
@@ -338,3 +339,21 @@ def test_a_question_in_chat_spelling_is_read_in_standard_spelling():
 def test_an_earlier_question_in_chat_spelling_is_read_in_standard_spelling():
     understood = understand("Kalau yang 2024?", ["PR Summit 2022 diadain di mana?"], PEOPLE, CORPUS, "id")
     assert "diadakan" in understood.query and "diadain" not in understood.query
+
+
+def test_a_person_both_described_and_named_is_asked_nothing_beyond_by_the_description():
+    roles = {"Zakaria": "Subkor Hubungan Pers dan Media Massa"}
+    ask = speaker_ask("Apakah pendapat yang disampaikan oleh Subkoordinator Hubungan Pers dan Media Massa, Zakaria, "
+                      "mengenai Jawa Timur?", (), ["Zakaria"], "zakaria", roles)
+    assert ask is not None and ask.people == ("Zakaria",) and ask.beyond == "Zakaria"
+    assert ask.topic == "Jawa Timur"
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("Siapakah Kepala Subbagian Humas Kanwil yang menjadi narasumber pada PR Summit?", True),
+    ("Who was the head of the regional office represented at the 2022 summit?", True),
+    ("Who represented the head of the regional office?", False),  # the position is not whom it asks
+])
+def test_a_position_right_after_the_question_word_is_the_position_asked_whatever_narrows_it(question, holder):
+    understood = understand(question, None, PEOPLE, CORPUS, "id")
+    assert bool(understood.holder) is holder

@@ -35,13 +35,15 @@ import re
 from typing import Callable, Collection, Protocol
 
 from ..config import Settings
-from ..documents.people import people_in
+from ..documents.people import PRONOUNS, people_in
 from ..reading.features import ANCHOR, content_word, term_in, words
-from ..reading.lexicon import contains_phrase, name_words, question_terms, related, role_forms, roles_in, translate
+from ..reading.lexicon import (contains_phrase, name_words, question_terms, related, role_forms, role_match, roles_in,
+                               roots, translate)
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding, set_aside
+from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding,
+                            set_aside)
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -234,6 +236,8 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
     evidence), and so are a page question's, the words that make a question compare ("lebih dulu",
     "masing-masing") and those a question uses about the documents or the kind of answer (`ABOUT_THE_TEXT`).
 
+    A role or office the text writes in another form (`role_words`) is stated.
+
     Measured before choosing `UNSTATED` = 2: on the gold tuning half, 2 or more such words flag 5 of 9
     unanswerable Indonesian questions and none of 28 answerable ones; on FacQA and TyDi QA 1.0 % and
     2.1 % of questions, nearly all naming someone or something their passages never mention. A question
@@ -241,20 +245,35 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
     them too, so they refuse only when the reader finds no passage likely enough to answer (`PARAPHRASE`)."""
     if understood.lang != "id" or understood.page:
         return []
-    from ..retrieval.lexical import stem  # Sastrawi loads on first use only
+    described = role_words(understood.question, vocabulary)
+    return [w for w in asked_words(understood, names=False) if w not in described and not any(
+        form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary))
+        for form in related((w, *roots(w))))]
 
-    return [w for w in asked_words(understood, names=False) if not any(
-        form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary)) for form in related((w, stem(w))))]
+
+def role_words(question: str, vocabulary: Collection[str]) -> set[str]:
+    """The words of the roles and offices a question names, when the documents write every one of them in
+    some form: "Kepala Subbagian Hubungan Masyarakat" is stated where the text writes "Kasubag Humas", and
+    "Kantor Wilayah" where it writes "Kanwil"."""
+    roles, rest = role_match(question)
+    if not roles or not all(any(all(w in vocabulary for w in words(form)) for form in forms) for forms in roles):
+        return set()
+    return set(words(question)) - set(words(rest))
 
 
 def asked_words(understood: Understanding, names: bool = True) -> list[str]:
     """The content words of the question that say what it asks, once each: not the words about the text
-    or the kind of answer (`ABOUT_THE_TEXT`), not comparing words, not numbers, and (unless `names`) not
-    the names of the people it is about."""
+    or the kind of answer (`ABOUT_THE_TEXT`), not comparing words, not numbers, not the words that point
+    to someone ("beliau", "olehnya"), and (unless `names`) not the names of the people it is about."""
     comparing = {w for m in COMPARES.finditer(understood.question) for w in words(m.group(0))}
     named = {w.lower() for person in understood.people for w in words(person)} if names else set()
     return [w for w in dict.fromkeys(words(understood.question)) if content_word(w) and not w.isdigit()
-            and w not in ABOUT_THE_TEXT and w not in comparing and w not in named]
+            and w not in ABOUT_THE_TEXT and w not in comparing and w not in named and not points(w)]
+
+
+def points(word: str) -> bool:
+    """A pronoun, or a function word with the pronoun -nya ("olehnya", "kepadanya")."""
+    return word in PRONOUNS or (word.endswith("nya") and not content_word(word[:-3]))
 
 
 def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]:

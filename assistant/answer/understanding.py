@@ -14,8 +14,8 @@ from typing import Any, Collection, Iterable, Mapping
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
-from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, roles_in,
-                               term_groups, translate)
+from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, role_table,
+                               roles_in, term_groups, translate)
 from ..reading.types import ROLE
 from .conversation import YEAR, resolve
 from .page import page_kind
@@ -30,14 +30,15 @@ SPEAKER_QUESTIONS = [
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
     re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
     re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
-    re.compile(r"\bapa (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
+    re.compile(r"\bapa(?:kah)? (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
                r"rekomendasi|imbauan|nasihat|nasehat)"
                r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
-    re.compile(r"\bapa (?:saja )?yang (?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
+    re.compile(r"\bapa(?:kah)? (?:saja |pendapat |pesan |harapan |pandangan |penjelasan )?yang "
+               r"(?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
                r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
     re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
-    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) (?:bilang|berkata|mengatakan|menyampaikan|berpesan|berbicara|bicara) apa",
-               re.I),
+    re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) "
+               r"(?:bilang|berkata|mengatakan|menyampaikan|berpesan|berbicara|bicara) apa", re.I),
 ]
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
 # What kind of answer a question expects, from its question words in English or Indonesian. Checked in
@@ -49,7 +50,8 @@ MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|
 # "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a
 # conjunction ("What should PR do when a crisis hits?" asks what, not when).
 WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|,\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
-                           r"kapan(?:kah)?|bilamana(?:kah)?|(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)(?:kah)?|"
+                           r"kapan(?:kah)?|bilamana(?:kah)?|"
+                           r"(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)(?:kah)?|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
                            r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
 # Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
@@ -86,6 +88,9 @@ DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
 mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala back then
 disebut disebutkan artikel berita masing-masing""".split())
+# A who-question whose position follows the question word asks who held it, whatever narrows it after:
+# "Siapakah Kepala Subbagian Humas … yang menjadi narasumber pada …?", "Who was the head of PR who spoke …?".
+HOLDER_FIRST = re.compile(r"^\W*(?:siapa(?:kah)?|who)\s+(?:(?:is|was|were|are|the|that|this|sang|nama)\s+)*", re.I)
 # Who stood in for whom: a who-question about one person whose answer is another ("Whom was the immigration
 # chief standing in for?", "Siapa yang mewakili Zaeroji?").
 STANDS_FOR = re.compile(r"\b(?:represent\w*|stand(?:s|ing)? in|stood in|on behalf|deputi[sz]\w*|replac\w*|"
@@ -247,7 +252,9 @@ def beyond(who: str, role: str) -> str:
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str,
                 roles: Mapping[str, str] | None = None) -> SpeakerAsk | None:
     """Recognise a what-did-X-say question and resolve X; None for any other question. X may be a role
-    description, resolved by the people's `roles` (name -> role as the documents give it, `described`)."""
+    description, resolved by the people's `roles` (name -> role as the documents give it, `described`).
+    What a description asks beyond the person (`beyond`) is kept, named or not: "Subkoordinator Hubungan
+    Pers dan Media Massa, Zakaria" asks nothing beyond Zakaria."""
     for pattern in SPEAKER_QUESTIONS:
         match = pattern.search(question)
         if not match:
@@ -261,6 +268,9 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
         named = tuple(people_in(who, known))
         fits = () if named else described(who, roles or {})
         rest = beyond(who, f"{fits[0]} {(roles or {})[fits[0]]}") if fits else None
+        if len(named) == 1 and (roles or {}).get(named[0]):  # named and described: "Subkor …, Zakaria"
+            rest = beyond(who, roles[named[0]])
+            rest = None if rest == who else rest
         names = re.findall(r"\b[A-Z][a-z]+\b", who)
         if not names:  # a role or a description ("the head of the office"): else the conversation's people
             return SpeakerAsk(who, named or fits or turn_people, False, topic, rest)
@@ -345,7 +355,8 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     ask = None if page else ask
     asks_for_name = asks_name(question) and not page
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
-        else roles_asked(question, not asks_for_name, proper) or roles_asked(followed.again, not asks_for_name, proper)
+        else roles_asked(question, not (asks_for_name or position_first(question)), proper) \
+        or roles_asked(followed.again, not asks_for_name, proper)
     aside = set_aside(question, followed.people)
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
@@ -357,6 +368,17 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
+
+
+def position_first(question: str) -> bool:
+    """The question word is followed by a position (`HOLDER_FIRST`): who held it is what is asked."""
+    opening = HOLDER_FIRST.match(question)
+    if not opening:
+        return False
+    after = question[opening.end():].lower()
+    return any(re.match(rf"{re.escape(phrase)}(?!\w)", after) and ROLE.search(form)
+               for english, forms, place in role_table() if not place
+               for form in forms for phrase in (*english, *(f.lower() for f in forms)))
 
 
 def roles_asked(question: str, only: bool = True, proper: Collection[str] = ()) -> tuple[str, ...]:
