@@ -70,6 +70,10 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     # the names of the event asked about are not what is counted
     ("Berapa orang peserta Kumham PR Bootcamp 2024?", "count",
      "Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil yang menyelenggarakan kegiatan ini.", False),
+    # a quantity measured is given bare, beside no word of the question
+    ("Berapakah usia John Hall saat menerima Nobel?", "count", "Penerima Nobel Fisika, John Hall (71), berkata.", True),
+    ("How old was Hall when he won?", "count", "Penerima Nobel Fisika, John Hall (71), berkata.", True),
+    ("Berapakah usia John Hall saat menerima Nobel?", "count", "John Hall menerima Nobel di Stockholm.", False),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),

@@ -49,6 +49,13 @@ from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, STANDS_FO
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
+# A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
+# text gives the number bare ("John Hall (71)"), seldom beside the word asked.
+MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
+                     r"(?:ke|yang ke)[- ]berapa(?:kah)?|usia(?:nya)?|umur(?:nya)?|luas(?:nya)?|tinggi(?:nya)?|"
+                     r"panjang(?:nya)?|berat(?:nya)?|bobot(?:nya)?|suhu(?:nya)?|temperatur(?:nya)?|persen\w*|"
+                     r"tingkat|kecepatan(?:nya)?|jarak(?:nya)?|nilai(?:nya)?|harga(?:nya)?|kadar(?:nya)?|"
+                     r"volume(?:nya)?|kapasitas(?:nya)?)\b", re.I)
 # Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
 PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
                           r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
@@ -93,7 +100,7 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a money question an amount, a name question someone's name (`asks_name`), a
+    people took part), a quantity measured (`MEASURE`) any number, a money question an amount, a name question someone's name (`asks_name`), a
     question who took part a passage that does not introduce the speakers (a speaker is no participant:
     "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
     reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"), a question who stood in for
@@ -114,6 +121,8 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     if understood.answer_type == "count":
         if KINDS.search(understood.question) and ENUMERATION.search(text):
             return True  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
+        if MEASURE.search(understood.question):
+            return holds("count", text) or holds("money", text)  # any number: "(71)", "Rp 3,7 miliar"
         return any(term_in(t, counted(text)) for t in counted_terms(understood.question, understood.lang))
     if understood.answer_type == "where":
         return holds("where", text)
