@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from .answer.conversation import needs_reply, user_questions
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
-from .answer.policy import Answerer, unstated
+from .answer.policy import Answerer, other_documents, unstated
 from .answer.understanding import Understanding, check_question, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
@@ -150,6 +150,9 @@ class Assistant:
             ask = understood.ask
             k = self.settings.read_context if self.reader else self.settings.top_k
             passages = self.retriever.retrieve(understood.query, k=k, speakers=understood.steer)
+            if understood.other:  # "What about the other event?": not the documents the earlier one was about
+                understood, passages = other_documents(understood, passages,
+                                                       self.retriever.retrieve(understood.other, k=1), self.settings)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
                 share = self.retriever.topic_share(with_related(ask.topic), ask.people)
                 understood = replace(understood, topic_share=share)

@@ -170,3 +170,16 @@ def test_only_the_earlier_answer_can_say_whom_a_pronoun_means_when_no_question_n
 def test_asking_again_about_another_person_keeps_the_kind_of_question():
     understood = understand("What about Arief Rahman?", ["Where did Heni Yuwono speak?"], PEOPLE, "", "id")
     assert understood.answer_type == "where"
+
+
+@pytest.mark.parametrize("follow_up", ["What about the other event?", "And the other one?", "Kalau acara yang satunya?",
+                                       "Bagaimana dengan kegiatan yang lain?"])
+def test_the_other_event_asks_the_earlier_question_again_without_the_names_of_its_event(follow_up):
+    turn = resolve(follow_up, ["When and where was the Kumham PR Summit 2022 held?"], PEOPLE)
+    assert turn.query == "When and where was the held"
+    assert turn.other == "When and where was the Kumham PR Summit 2022 held?"
+
+
+def test_the_other_event_of_a_question_naming_someone_is_no_other_event():
+    turn = resolve("And the other one Heni Yuwono spoke at?", ["Where did Hendro Tri Prasetyo speak?"], PEOPLE)
+    assert turn.other == ""

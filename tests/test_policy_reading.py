@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer.page import PAGE_LINE
-from assistant.answer.policy import evidence, reading_floor, unstated
+from assistant.answer.policy import evidence, other_documents, reading_floor, unstated
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model
@@ -389,3 +389,25 @@ def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people,
                                  read("“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji",
                                       0.4, 0.5, 1)], SETTINGS)
     assert [p.text[-7:] for p in chosen] == ["Zaeroji"]
+
+
+def test_the_other_event_is_answered_from_the_documents_the_earlier_question_was_not_answered_from():
+    asked = Understanding(question="What about the other event?", lang="en", query="q", other="When was the summit?")
+    earlier = [in_doc("Summit digelar Rabu (26/10/2022).", "2022.txt", 0.9, dense=0.6)]
+    found = [in_doc("Summit digelar Rabu.", "2022.txt", 0.9), in_doc("Bootcamp digelar 3-6 Juni.", "2024.txt", 0.5)]
+    kept, passages = other_documents(asked, found, earlier, SETTINGS)
+    assert [p.doc_id for p in passages] == ["2024.txt"] and kept.other
+
+
+def test_the_other_event_of_an_earlier_question_off_topic_is_an_ordinary_question():
+    asked = Understanding(question="What about the other event?", lang="en", query="q", other="When was the riot?")
+    earlier = [in_doc("Summit digelar Rabu.", "2022.txt", 0.9, dense=0.1)]
+    kept, passages = other_documents(asked, [earlier[0]], earlier, SETTINGS)
+    assert kept.other == "" and passages == earlier
+
+
+def test_the_other_event_is_on_topic_by_reference_however_dissimilar_its_frame():
+    asked = Understanding(question="What about the other event?", lang="en", query="q", other="When was the summit?")
+    lead = in_doc("Bootcamp digelar 3-6 Juni.", "2024.txt", 0.6, dense=0.1)
+    assert evidence(asked, [lead], SETTINGS) == [lead]
+    assert evidence(replace(asked, other=""), [lead], SETTINGS) == []

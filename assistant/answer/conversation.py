@@ -25,6 +25,11 @@ tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masing
 TOPIC_POINTERS = re.compile(
     r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
     r"itu|tersebut|di sana|disana)\b", re.I)
+# A follow-up about the event the earlier question did not ask about ("What about the other event?", "Kalau
+# acara yang satunya?"): the earlier question again, of the documents it was not answered from.
+OTHER_EVENT = re.compile(r"\b(?:the other (?:event|one|article|story|report|activity|summit|bootcamp)|"
+                         r"(?:acara|kegiatan|artikel|berita|event)(?: yang)? (?:lain(?:nya)?|satunya)|yang satunya)\b",
+                         re.I)
 # A follow-up that opens by continuing the conversation ("And who spoke besides …?", "Lalu …", "What
 # about …?") is about what the earlier question was about.
 CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus|kemudian|dan|juga|"
@@ -55,6 +60,7 @@ class FollowUp:
     people: tuple[str, ...] = ()  # full names of the people the question (or its context) is about
     carried: tuple[str, ...] = field(default=())  # what came from earlier turns, for display and tests
     again: str = ""  # the earlier question it asks again of another person (see `ASKS_AGAIN`)
+    other: str = ""  # the earlier question whose event it sets aside (see `OTHER_EVENT`)
 
 
 def user_questions(history: Iterable[Any] | None) -> list[str]:
@@ -155,6 +161,12 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     if before:  # another topic, asked of the same person ("And what about TikTok?"): hoaxes are not asked
         return FollowUp(question=question, query=f"{before[0]}: {question}", people=tuple(before[:1]),
                         carried=tuple(before[:1]))
+    if earlier and OTHER_EVENT.search(question) and not named:
+        # The other event: the earlier question without the names and years that said which event it was
+        # about, searched among the other documents.
+        first, *rest = re.findall(r"[\w#/-]+", earlier[-1]) or [""]
+        frame = " ".join([first, *(w for w in rest if not is_name(w))])
+        return FollowUp(question=question, query=frame, carried=(frame,), again=earlier[-1], other=earlier[-1])
     if earlier and again and names_in(question):
         # The earlier question asked of something else it names ("And what about the PR Summit?" after
         # "When was the 2024 bootcamp held?"): its names and years give way, its kind of question stays;

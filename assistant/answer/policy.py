@@ -32,6 +32,7 @@ reading probability; otherwise by retrieval's order and score, as before reading
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Collection, Protocol
 
 from ..config import Settings
@@ -204,7 +205,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
     typed = [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)]
-    if not (strong_enough(strongest, minimum) or (read and names_whom_asked(understood, typed))) or not typed:
+    on_topic = strong_enough(strongest, minimum) or bool(understood.other) or (read and names_whom_asked(understood, typed))
+    if not on_topic or not typed:
         return []
     best = typed[0]
     pool = [best] + [p for p in pool if p is not best]
@@ -228,6 +230,17 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
                 and answer_type_ok(understood, passage.text):
             chosen.append(passage)
     return chosen
+
+
+def other_documents(understood: Understanding, passages: list[Passage], earlier: list[Passage],
+                    settings: Settings) -> tuple[Understanding, list[Passage]]:
+    """For "What about the other event?": the passages of the documents other than the one the earlier
+    question's best passage (`earlier`) came from. The follow-up is on topic by reference (its words are
+    only the earlier question's frame, "When and where was the held"), so only when the earlier question
+    was on topic; else it is an ordinary question (`other` cleared)."""
+    if not earlier or not strong_enough(earlier[0], threshold(understood, settings)):
+        return replace(understood, other=""), passages
+    return understood, [p for p in passages if p.doc_id != earlier[0].doc_id]
 
 
 def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:

@@ -208,6 +208,7 @@ class Understanding:
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
+    other: str = ""  # a follow-up about the other event: the earlier question, whose documents it sets aside
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -363,7 +364,8 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         question=question, lang=lang, query=followed.query, ask=ask,
         people=tuple(p for p in followed.people if p not in aside),
         same_language=detect(question, default=corpus_lang) == corpus_lang,
-        answer_type=kind, also=also_asked(question, kind), compares=compares(question),
+        answer_type=kind, also=also_asked(question, kind) or also_asked(followed.again, kind),
+        compares=compares(question), other=followed.other,
         who_is=who_is(question, followed.people), page=page,
         names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
