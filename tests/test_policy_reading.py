@@ -411,3 +411,12 @@ def test_the_other_event_is_on_topic_by_reference_however_dissimilar_its_frame()
     lead = in_doc("Bootcamp digelar 3-6 Juni.", "2024.txt", 0.6, dense=0.1)
     assert evidence(asked, [lead], SETTINGS) == [lead]
     assert evidence(replace(asked, other=""), [lead], SETTINGS) == []
+
+
+def test_which_event_came_first_is_answered_by_each_articles_lead_holding_its_date():
+    asked = Understanding(question="Which came first, the summit or the bootcamp?", lang="en", query="q",
+                          compares=True, answer_type="when")
+    opening = in_doc("ujar Heni saat membuka kegiatan.", "2024.txt", 0.9, dense=0.15, n=1)
+    lead_2024 = in_doc("Kanwil menggelar Kumham PR Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.5, dense=0.15)
+    lead_2022 = in_doc("Kanwil menggelar Kumham PR Summit, Rabu (26/10/2022).", "2022.txt", 0.4, dense=0.15)
+    assert evidence(asked, [opening, lead_2024, lead_2022], SETTINGS) == [lead_2022, lead_2024]

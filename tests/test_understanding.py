@@ -357,3 +357,14 @@ def test_a_person_both_described_and_named_is_asked_nothing_beyond_by_the_descri
 def test_a_position_right_after_the_question_word_is_the_position_asked_whatever_narrows_it(question, holder):
     understood = understand(question, None, PEOPLE, CORPUS, "id")
     assert bool(understood.holder) is holder
+
+
+def test_a_topic_given_before_the_ask_is_the_topic():
+    ask = speaker_ask("Terus soal narasi, Heni bilang apa?", (), PEOPLE, CORPUS)
+    assert ask is not None and ask.people == ("Heni Yuwono",) and ask.topic == "narasi"
+
+
+@pytest.mark.parametrize("question", ["Which came first, the summit or the bootcamp?",
+                                      "Mana yang lebih dulu, summit atau bootcamp?"])
+def test_which_event_came_first_is_a_when_question(question):
+    assert answer_type(question) == "when"

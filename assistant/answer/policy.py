@@ -43,8 +43,8 @@ from ..reading.lexicon import (contains_phrase, name_words, question_terms, rela
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
 from ..schema import Answer, Passage
 from .page import PAGE_LINE
-from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, STANDS_FOR, THE_EVENTS, YEAR, Understanding,
-                            set_aside)
+from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, STANDS_FOR, THE_EVENTS, YEAR,
+                            Understanding, set_aside)
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -412,7 +412,8 @@ def per_document(pool: list[Passage], understood: Understanding, settings: Setti
     when and what for."""
     if not pool:
         return []
-    dated = understood.answer_type in ("when", "where") and bool(THE_EVENTS.search(understood.question))
+    dated = understood.answer_type in ("when", "where") and bool(THE_EVENTS.search(understood.question)
+                                                                 or FIRST_ASKED.search(understood.question))
     differences = bool(DIFFERENCE.search(understood.question)) and not understood.answer_type
     by_reference = dated or differences or bool(EVENT_NAME.search(understood.question))
     if not (by_reference or strong_enough(max(pool, key=lambda p: p.dense), minimum)):

@@ -76,6 +76,9 @@ WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|org
 # the events compared, one citation from each (`compares`), not a list within one passage.
 DIFFERENCE = re.compile(r"\b(?:differences?|differ|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
                         r"persamaan(?:nya)?|kesamaan(?:nya)?)\b", re.I)
+# Which event came first: answered by each event's date.
+FIRST_ASKED = re.compile(r"\b(?:which (?:one )?(?:came|was held|happened|took place) first|"
+                         r"(?:lebih|paling) (?:dulu|dahulu|awal)|duluan)\b", re.I)
 # A question about two or more events or articles at once: it needs a citation from each.
 COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
                       r"differ\w*|perbedaan(?:nya)?|berbeda|bedanya|"
@@ -250,6 +253,16 @@ def beyond(who: str, role: str) -> str:
     return " ".join(kept)
 
 
+def topic_of(question: str, start: int) -> str:
+    """What someone's words are asked about: "about …" after the ask ("What did Heni say about hoaxes?"), or
+    before it, up to the comma ("Terus soal narasi, Heni bilang apa?")."""
+    after = TOPIC.search(question[start:])
+    if after:
+        return after["topic"].strip(" ?.")
+    before = TOPIC.search(question[:start])
+    return before["topic"].split(",")[0].strip(" ?.") if before else ""
+
+
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str,
                 roles: Mapping[str, str] | None = None) -> SpeakerAsk | None:
     """Recognise a what-did-X-say question and resolve X; None for any other question. X may be a role
@@ -261,8 +274,7 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
         if not match:
             continue
         who = match["who"].strip(" ?,.")
-        topic_match = TOPIC.search(question[match.start():])
-        topic = topic_match["topic"].strip(" ?.") if topic_match else ""
+        topic = topic_of(question, match.start())
         words = set(re.findall(r"\w+", who.lower()))
         if not words or words & POINTER_WORDS:
             return SpeakerAsk(who, turn_people, False, topic)
@@ -311,12 +323,12 @@ def also_asked(question: str, kind: str) -> tuple[str, ...]:
 def answer_type(question: str) -> str:
     """The kind of answer expected: "list", "when", "where", "money", "count", "why", "who", or "" (any).
 
-    Dates asked for are "when" ("What were the dates of …?"), and so is a date or a when asked of the
-    events as a set ("What were the two PR events called, and which year was each held?"); otherwise a
-    list question ("siapa saja", "which sessions were ...") is a list first, unless it lists differences
-    (`DIFFERENCE`); a date asked with "berapa" ("tanggal berapa") is "when", not a count."""
-    if DATES_ASKED.search(question) or (THE_EVENTS.search(question) and (WHEN_QUESTION.search(question)
-                                                                         or DATE_WORD.search(question))):
+    Dates asked for are "when" ("What were the dates of …?"), and so are which event came first and a date
+    or a when asked of the events as a set ("What were the two PR events called, and which year was each
+    held?"); otherwise a list question ("siapa saja", "which sessions were ...") is a list first, unless it
+    lists differences (`DIFFERENCE`); a date asked with "berapa" ("tanggal berapa") is "when", not a count."""
+    if DATES_ASKED.search(question) or FIRST_ASKED.search(question) or (
+            THE_EVENTS.search(question) and (WHEN_QUESTION.search(question) or DATE_WORD.search(question))):
         return "when"  # the events as a set, and when each was: "… and which year was each held?"
     if LIST_QUESTION.search(question) and not DIFFERENCE.search(question):
         return "list"
