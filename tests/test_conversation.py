@@ -183,3 +183,8 @@ def test_the_other_event_asks_the_earlier_question_again_without_the_names_of_it
 def test_the_other_event_of_a_question_naming_someone_is_no_other_event():
     turn = resolve("And the other one Heni Yuwono spoke at?", ["Where did Hendro Tri Prasetyo speak?"], PEOPLE)
     assert turn.other == ""
+
+
+def test_a_follow_up_naming_a_person_and_its_own_topic_carries_no_earlier_topic():
+    turn = resolve("Terus soal narasi, Heni Yuwono bilang apa?", ["Apa tujuan utama bootcamp 2024?"], PEOPLE)
+    assert turn.carried == () and "tujuan" not in turn.query

@@ -294,6 +294,10 @@ def test_an_outlet_named_in_two_words_is_the_page_that_writes_them_as_one(seed_d
     assert [p.doc_id for p in found] == [article_2022.doc_id]
 
 
+def test_coverage_names_the_page_not_its_topic():
+    assert page_topic("Apakah judul berita yang memuat liputan PR Summit 2022?") == ["pr", "summit", "2022"]
+
+
 def test_words_that_say_how_a_page_line_is_shown_are_not_its_topic():
     assert page_topic("Who is listed as editor of the jatimnow story about the bootcamp?") == ["jatimnow", "bootcamp"]
 

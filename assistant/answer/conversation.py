@@ -30,6 +30,9 @@ TOPIC_POINTERS = re.compile(
 OTHER_EVENT = re.compile(r"\b(?:the other (?:event|one|article|story|report|activity|summit|bootcamp)|"
                          r"(?:acara|kegiatan|artikel|berita|event)(?: yang)? (?:lain(?:nya)?|satunya)|yang satunya)\b",
                          re.I)
+# A follow-up naming a person and its own topic ("Terus soal narasi, Heni bilang apa?") carries neither
+# from earlier turns: it only continues the conversation.
+OWN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|tentang|soal|mengenai|terkait)\s+\w", re.I)
 # A follow-up that opens by continuing the conversation ("And who spoke besides …?", "Lalu …", "What
 # about …?") is about what the earlier question was about.
 CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus|kemudian|dan|juga|"
@@ -187,8 +190,9 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     # A pointer to someone the earlier turns do not name ("Kapan dia membukanya?" after "Siapa yang membuka
     # bootcamp 2024?"): the earlier question's topic is what identifies them.
     unresolved = earlier and not named and points_to_person(question)
-    if earlier and (unresolved or TOPIC_POINTERS.search(question) or CONTINUES.match(question)
-                    or len(topic_words(question).split()) <= 1):
+    gives_own = bool(named) and bool(OWN_TOPIC.search(question))  # "Terus soal narasi, Heni bilang apa?"
+    if earlier and not gives_own and (unresolved or TOPIC_POINTERS.search(question) or CONTINUES.match(question)
+                                      or len(topic_words(question).split()) <= 1):
         topic = topic_words(earlier[-1])
         if topic and topic.lower() not in query.lower():
             carried.append(topic)

@@ -67,7 +67,7 @@ writer author city town place name
 berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya dua masing judul judulnya
 editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
-diberitakan meliput diliput menerbitkan tertera hari
+diberitakan meliput diliput liputan coverage menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
 sent dikirim dikirimkan code kode closes closing close ends end penutup menutup appear appears show shows
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
