@@ -74,6 +74,11 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Berapakah usia John Hall saat menerima Nobel?", "count", "Penerima Nobel Fisika, John Hall (71), berkata.", True),
     ("How old was Hall when he won?", "count", "Penerima Nobel Fisika, John Hall (71), berkata.", True),
     ("Berapakah usia John Hall saat menerima Nobel?", "count", "John Hall menerima Nobel di Stockholm.", False),
+    # a time of day asked: a date alone does not say it
+    ("What time did the summit start?", "when", "Kanwil menggelar PR Summit, Rabu (26/10/2022).", False),
+    ("Jam berapa acara dibuka?", "when", "ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", True),
+    ("Jam berapa acara dibuka?", "when", "Acara dibuka pukul 09.00 WIB.", True),
+    ("When did the summit start?", "when", "Kanwil menggelar PR Summit, Rabu (26/10/2022).", True),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),

@@ -50,6 +50,10 @@ from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, FIRST_ASK
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
+# A time of day asked ("What time did the summit start?", "Pukul berapa acara dibuka?"), and one given.
+TIME_ASKED = re.compile(r"\b(?:(?:at )?what time|(?:pukul|jam) berapa(?:kah)?)\b", re.I)
+TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|pagi|siang|sore|malam|"
+                  r"morning|afternoon|evening|night|a\.m\.|p\.m\.)\b", re.I)
 # A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
 # text gives the number bare ("John Hall (71)"), seldom beside the word asked.
 MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
@@ -101,7 +105,7 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a quantity measured (`MEASURE`) any number, a money question an amount, a name question someone's name (`asks_name`), a
+    people took part), a quantity measured (`MEASURE`) any number, a time of day asked a time (`TIME_ASKED`), a money question an amount, a name question someone's name (`asks_name`), a
     question who took part a passage that does not introduce the speakers (a speaker is no participant:
     "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
     reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"), a question who stood in for
@@ -127,6 +131,8 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
         return any(term_in(t, counted(text)) for t in counted_terms(understood.question, understood.lang))
     if understood.answer_type == "where":
         return holds("where", text)
+    if understood.answer_type == "when" and TIME_ASKED.search(understood.question):
+        return bool(TIME.search(text))  # a time of day: a date alone does not say it
     return understood.answer_type != "money" or holds("money", text)
 
 
