@@ -33,6 +33,19 @@ from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
 
 PROPER = re.compile(r"(?:(?<=\w )|(?<=, ))[A-Z][\w-]*")  # capitalised within a sentence, not opening one
+# An event's name: capitalised words with a year inside or after them ("Kumham PR Summit 2022 East Java
+# Region", "Kumham PR Bootcamp East Java Region 2024").
+EVENT = re.compile(r"(?:[A-Z][\w-]*\s+){1,6}(?:19|20)\d\d(?:\s+[A-Z][\w-]*){0,4}")
+
+
+def event_words(documents: Iterable[Document]) -> frozenset[str]:
+    """The words that tell the titled articles' events apart: the words of their events' names (`EVENT`)
+    that some article's names lack ("summit", "bootcamp"; not "kumham" or "region", which every event here
+    has). A question using one ("Where was the bootcamp held?") is about the articles that hold it.
+    Untitled passages (a benchmark's paragraphs) name no event of their own."""
+    names = [{w.lower() for m in EVENT.findall(d.text) for w in re.findall(r"[A-Za-z][\w-]*", m) if len(w) > 2}
+             for d in documents if d.title]
+    return frozenset(set().union(*names) - set.intersection(*names)) if len(names) > 1 else frozenset()
 
 
 class Assistant:
@@ -89,6 +102,7 @@ class Assistant:
         # the words the documents capitalise within a sentence (names of events, places, institutions)
         self._proper = frozenset(w.lower() for d in self.snapshot.documents.values()
                                  for w in PROPER.findall(d.text))
+        self._events = event_words(self.snapshot.documents.values())
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
 
     @property
@@ -133,7 +147,7 @@ class Assistant:
     def _understand(self, question: str, history: Iterable[Any] | None) -> Understanding:
         """`understand` on a checked question, against the snapshot in use (call holding `self._lock`)."""
         return understand(question, history, self.people, self._corpus_text, self.retriever.corpus_lang,
-                          self.roles, self._proper)
+                          self.roles, self._proper, self._events)
 
     def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
         """Answer with [n]-marked quotations, or refuse; `history` holds earlier questions (and replies).

@@ -188,3 +188,9 @@ def test_the_other_event_of_a_question_naming_someone_is_no_other_event():
 def test_a_follow_up_naming_a_person_and_its_own_topic_carries_no_earlier_topic():
     turn = resolve("Terus soal narasi, Heni Yuwono bilang apa?", ["Apa tujuan utama bootcamp 2024?"], PEOPLE)
     assert turn.carried == () and "tujuan" not in turn.query
+
+
+def test_the_other_event_asked_something_of_its_own_is_searched_with_its_own_words():
+    turn = resolve("Kalau di acara yang satunya, siapa yang membuka?", ["Siapa yang mewakili Kakanwil di Summit?"],
+                   PEOPLE)
+    assert "membuka" in turn.query and "mewakili" not in turn.query and turn.other

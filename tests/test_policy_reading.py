@@ -420,3 +420,11 @@ def test_which_event_came_first_is_answered_by_each_articles_lead_holding_its_da
     lead_2024 = in_doc("Kanwil menggelar Kumham PR Bootcamp 2024 pada 3-6 Juni.", "2024.txt", 0.5, dense=0.15)
     lead_2022 = in_doc("Kanwil menggelar Kumham PR Summit, Rabu (26/10/2022).", "2022.txt", 0.4, dense=0.15)
     assert evidence(asked, [opening, lead_2024, lead_2022], SETTINGS) == [lead_2022, lead_2024]
+
+
+@pytest.mark.parametrize("answer_type, answered", [("when", True), ("who", False)])
+def test_the_other_events_date_or_place_needs_no_reading_probability_but_another_kind_does(answer_type, answered):
+    asked = Understanding(question="What about the other event?", lang="en", query="q", other="When was the summit?",
+                          answer_type=answer_type)
+    lead = in_doc("Kanwil menggelar Bootcamp 2024 pada 3-6 Juni, kata Heni.", "2024.txt", 0.01, dense=0.1)
+    assert bool(evidence(asked, [lead], SETTINGS)) is answered

@@ -5,6 +5,7 @@ the lead sentence that only restates the event. No model is loaded (hand-built p
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -436,6 +437,23 @@ def shares_over(asked: Understanding, first: str, second: str) -> dict[str, floa
     snap = Snapshot(version="t", units=units, collection=None,
                     documents={u.doc_id: Document(u.doc_id, u.text) for u in units})
     return anchored_share(read_question(asked), [Passage(unit=u, score=0.5, dense=0.5) for u in units], snap)
+
+
+def titled_shares(asked: Understanding, first: str, second: str, titled: bool = True) -> dict[str, float]:
+    units = [Unit(chunk_id=f"{doc}#0", doc_id=doc, text=text, start=0, end=len(text), position=0)
+             for doc, text in (("d.txt", first), ("e.txt", second))]
+    documents = {u.doc_id: Document(u.doc_id, u.text, title="Judul" if titled else "") for u in units}
+    snap = Snapshot(version="t", units=units, collection=None, documents=documents)
+    return anchored_share(read_question(asked), [Passage(unit=u, score=0.5, dense=0.5) for u in units], snap)
+
+
+@pytest.mark.parametrize("titled, shares", [(True, {"d.txt": 0.0, "e.txt": 1.0}), (False, {"d.txt": 1.0, "e.txt": 1.0})])
+def test_an_article_lacking_the_word_the_question_names_its_event_by_is_not_anchored(titled, shares):
+    """"Where was the bootcamp held?": the summit's article gives a venue, the bootcamp's none. An untitled
+    passage (a benchmark's paragraph) names no event of its own."""
+    asked = replace(question("Di mana bootcamp digelar?"), events=("bootcamp",))
+    assert titled_shares(asked, "Summit digelar di Aula Raden Wijaya.", "Kanwil menggelar Bootcamp 2024.",
+                         titled) == shares
 
 
 def test_retrieval_s_first_stays_first_unless_the_reader_is_surer_by_the_margin():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.understanding import (also_asked, answer_type, asks_name, beyond, check_question, compares,
-                                            described, named_people, roles_asked, speaker_ask, understand, who_is)
+                                            described, events_named, named_people, roles_asked, speaker_ask, understand,
+                                            who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -368,3 +369,18 @@ def test_a_topic_given_before_the_ask_is_the_topic():
                                       "Mana yang lebih dulu, summit atau bootcamp?"])
 def test_which_event_came_first_is_a_when_question(question):
     assert answer_type(question) == "when"
+
+
+@pytest.mark.parametrize("question, query, named", [
+    ("Where was the bootcamp held?", "Where was the bootcamp held?", ("bootcamp",)),
+    ("Who spoke?", "Who spoke? (bootcamp held)", ("bootcamp",)),  # carried from an earlier turn
+    ("What about 2022? Who was the head?", "What about 2022? Who was the head? (opened bootcamp)", ()),  # its own year
+])
+def test_the_words_that_name_an_event_are_the_questions_own_else_carried(question, query, named):
+    assert events_named(question, query, {"bootcamp", "summit"}) == named
+
+
+def test_the_other_event_is_searched_without_the_words_that_named_the_earlier_one():
+    understood = understand("What about the other event?", ["When was the bootcamp held?"], PEOPLE, CORPUS, "id",
+                            events={"bootcamp", "summit"})
+    assert "bootcamp" not in understood.query.lower() and understood.other == "When was the bootcamp held?"

@@ -33,6 +33,7 @@ OTHER_EVENT = re.compile(r"\b(?:the other (?:event|one|article|story|report|acti
 # A follow-up naming a person and its own topic ("Terus soal narasi, Heni bilang apa?") carries neither
 # from earlier turns: it only continues the conversation.
 OWN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|tentang|soal|mengenai|terkait)\s+\w", re.I)
+OTHER_WORDS = frozenset("kalau bagaimana dengan then also dong".split())  # that only open such a follow-up
 # A follow-up that opens by continuing the conversation ("And who spoke besides …?", "Lalu …", "What
 # about …?") is about what the earlier question was about.
 CONTINUES = re.compile(r"^\W*(?:and|also|then|so|what about|how about|lalu|terus|kemudian|dan|juga|"
@@ -165,8 +166,12 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
         return FollowUp(question=question, query=f"{before[0]}: {question}", people=tuple(before[:1]),
                         carried=tuple(before[:1]))
     if earlier and OTHER_EVENT.search(question) and not named:
-        # The other event: the earlier question without the names and years that said which event it was
-        # about, searched among the other documents.
+        # The other event: what the follow-up asks itself ("Kalau di acara yang satunya, siapa yang membuka?"),
+        # else the earlier question without the names and years that said which event it was about; searched
+        # among the other documents.
+        own = " ".join(OTHER_EVENT.sub(" ", question).split())
+        if any(len(w) >= 4 and w.lower() not in QUESTION_WORDS | OTHER_WORDS for w in re.findall(r"\w+", own)):
+            return FollowUp(question=question, query=own, other=earlier[-1])
         first, *rest = re.findall(r"[\w#/-]+", earlier[-1]) or [""]
         frame = " ".join([first, *(w for w in rest if not is_name(w))])
         return FollowUp(question=question, query=frame, carried=(frame,), again=earlier[-1], other=earlier[-1])

@@ -37,7 +37,7 @@ from typing import Callable, Collection, Protocol
 
 from ..config import Settings
 from ..documents.people import PRONOUNS, people_in
-from ..reading.features import ANCHOR, content_word, term_in, words
+from ..reading.features import ANCHOR, PRECISE, content_word, term_in, words
 from ..reading.lexicon import (contains_phrase, name_words, question_terms, related, role_forms, role_match, roles_in,
                                roots, translate)
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
@@ -216,7 +216,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     best = typed[0]
     pool = [best] + [p for p in pool if p is not best]
-    if read and best.reading < reading_floor(settings):
+    by_reference = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
+    if read and best.reading < reading_floor(settings) and not by_reference:
         return []
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:

@@ -212,6 +212,7 @@ class Understanding:
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
     other: str = ""  # a follow-up about the other event: the earlier question, whose documents it sets aside
+    events: tuple[str, ...] = ()  # its words that tell the articles' events apart ("bootcamp"): which event
 
     @property
     def steer(self) -> tuple[str, ...]:
@@ -353,11 +354,12 @@ def set_aside(question: str, people: Iterable[str]) -> tuple[str, ...]:
 
 def understand(question: str, history: Iterable[Any] | None, known_people: list[str], corpus_text: str,
                corpus_lang: str, roles: Mapping[str, str] | None = None,
-               proper: Collection[str] = ()) -> Understanding:
+               proper: Collection[str] = (), events: Collection[str] = ()) -> Understanding:
     """Read `question` (stripped, checked) in the context of `history` and of the corpus's people (and
     their `roles`, name -> role, by which a question may describe them) and the words the documents
     capitalise (`proper`, lower-cased: names of events, places, institutions). Chat spelling is read as
-    standard spelling first ("siapa yg buka acara?": `spelling.standard`)."""
+    standard spelling first ("siapa yg buka acara?": `spelling.standard`). `events` are the words that tell
+    the articles' events apart ("bootcamp", "summit"): those the question uses say which event it is about."""
     question = standard(question)
     lang = detect(question)
     followed = resolve(question, history, known_people)
@@ -370,10 +372,14 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     holder = () if ask or page or named_people(followed.people) or not (kind == "who" or asks_for_name) \
         else roles_asked(question, not (asks_for_name or position_first(question)), proper) \
         or roles_asked(followed.again, not asks_for_name, proper)
+    query = followed.query
+    if followed.other:  # the other event: not the one the earlier question named, however it was written
+        query = " ".join(w for w in query.split() if w.lower() not in events)
     aside = set_aside(question, followed.people)
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
-        question=question, lang=lang, query=followed.query, ask=ask,
+        question=question, lang=lang, query=query, ask=ask,
+        events=events_named(question, query, events),
         people=tuple(p for p in followed.people if p not in aside),
         same_language=detect(question, default=corpus_lang) == corpus_lang,
         answer_type=kind, also=also_asked(question, kind) or also_asked(followed.again, kind),
@@ -382,6 +388,20 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def events_named(question: str, query: str, events: Collection[str]) -> tuple[str, ...]:
+    """The event words (`understand`) the question uses; those an earlier turn gave (in `query`) only when
+    the question names no event or year of its own ("What about 2022? Who was the head …?" after a question
+    about the bootcamp is about 2022, not the bootcamp)."""
+    own = tuple(dict.fromkeys(w for w in words_of(question) if w in events))
+    if own or YEAR.search(question):
+        return own
+    return tuple(dict.fromkeys(w for w in words_of(query) if w in events))
 
 
 def position_first(question: str) -> bool:

@@ -179,10 +179,11 @@ class Reader:
 
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
-    """Per retrieved document, the share of the question's years and of the people whose words it asks for
-    that the document holds (title or units), counting every year and the people some retrieved document
-    holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro spoke
-    in 2022; "Siapa Kakanwil tahun 2019?": no event here is of 2019).
+    """Per retrieved document, the share of the question's years, of the words it names its event by
+    (`Understanding.events`: "Where was the bootcamp held?") and of the people whose words it asks for
+    that the document holds (title or units), counting every year and the events and people some retrieved
+    document holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro
+    spoke in 2022; "Siapa Kakanwil tahun 2019?": no event here is of 2019).
     Other names and numbers are left to the reader's signals: a long question's details are often spread
     over several passages, and names found by attribution in general news are too noisy to gate on
     (measured on FacQA: gating on every person named refused 19 % of its questions, years alone 0.6 %). A
@@ -194,11 +195,14 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
             for d in docs}
     years = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
     asked = question.understood.ask.people if question.understood.ask else ()
-    keys = years + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
+    events = [(word,) for word in question.understood.events]
+    keys = years + events + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
         if not YEAR.search(text[d]):
             held[d] |= set(years)  # a document naming no year ("Jumat (12/8)") is about no other year
+        if d in snapshot.documents and not snapshot.documents[d].title:
+            held[d] |= set(events)  # an untitled passage names no event of its own
     # Years count even when no document holds them: "Siapa Kakanwil tahun 2019?" is about no event here.
     known = set(years).union(*held.values()) if held else set()
     return {d: len(held[d] & known) / len(known) if known else 1.0 for d in docs}
