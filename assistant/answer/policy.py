@@ -73,8 +73,7 @@ SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|s
 ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
                           re.I)
 # A comparison asking which event came first: its answer lists the earlier first.
-EARLIER = re.compile(r"\b(?:which (?:came|was held|happened|took place) first|earlier|first one|"
-                     r"(?:lebih|paling) (?:dulu|dahulu|awal)|duluan)\b", re.I)
+EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # A reading probability above this takes a question's unstated words for a paraphrase: measured on the
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
