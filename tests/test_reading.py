@@ -447,7 +447,8 @@ def titled_shares(asked: Understanding, first: str, second: str, titled: bool = 
     return anchored_share(read_question(asked), [Passage(unit=u, score=0.5, dense=0.5) for u in units], snap)
 
 
-@pytest.mark.parametrize("titled, shares", [(True, {"d.txt": 0.0, "e.txt": 1.0}), (False, {"d.txt": 1.0, "e.txt": 1.0})])
+@pytest.mark.parametrize("titled, shares", [(True, {"d.txt": 0.0, "e.txt": 1.0}),
+                                            (False, {"d.txt": 1.0, "e.txt": 1.0})])
 def test_an_article_lacking_the_word_the_question_names_its_event_by_is_not_anchored(titled, shares):
     """"Where was the bootcamp held?": the summit's article gives a venue, the bootcamp's none. An untitled
     passage (a benchmark's paragraph) names no event of its own."""

@@ -104,8 +104,9 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a quantity measured (`MEASURE`) any number, a time of day asked a time (`TIME_ASKED`), a money question an amount, a name question someone's name (`asks_name`), a
-    question who took part a passage that does not introduce the speakers (a speaker is no participant:
+    people took part), a quantity measured (`MEASURE`) any number, a time of day asked a time
+    (`TIME_ASKED`), a money question an amount, a name question someone's name (`asks_name`), a question
+    who took part a passage that does not introduce the speakers (a speaker is no participant:
     "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
     reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"), a question who stood in for
     whom someone besides the person it names or describes (the sentence introducing the immigration chief
@@ -210,7 +211,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
     typed = [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)]
-    on_topic = strong_enough(strongest, minimum) or bool(understood.other) or (read and names_whom_asked(understood, typed))
+    on_topic = strong_enough(strongest, minimum) or bool(understood.other) \
+        or (read and names_whom_asked(understood, typed))
     if not on_topic or not typed:
         return []
     best = typed[0]
