@@ -15,7 +15,7 @@ from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
 from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, role_table,
-                               roles_in, term_groups, translate)
+                               roles_in, term_groups, translate, words)
 from ..reading.types import ROLE
 from .conversation import YEAR, resolve
 from .page import page_kind
@@ -154,8 +154,8 @@ def compares(question: str) -> bool:
     years = set(YEAR.findall(question))
     if len(years) >= 2:
         return True
-    words = {m.group(0).lower() for m in COMPARES.finditer(question)}
-    return bool(words) and not (len(years) == 1 and words <= DISTRIBUTIVE)
+    comparing = {m.group(0).lower() for m in COMPARES.finditer(question)}
+    return bool(comparing) and not (len(years) == 1 and comparing <= DISTRIBUTIVE)
 
 
 def check_question(question: object, limit: int) -> str:
@@ -276,8 +276,8 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
             continue
         who = match["who"].strip(" ?,.")
         topic = topic_of(question, match.start())
-        words = set(re.findall(r"\w+", who.lower()))
-        if not words or words & POINTER_WORDS:
+        said_by = set(re.findall(r"\w+", who.lower()))
+        if not said_by or said_by & POINTER_WORDS:
             return SpeakerAsk(who, turn_people, False, topic)
         named = tuple(people_in(who, known))
         fits = () if named else described(who, roles or {})
@@ -390,18 +390,14 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     )
 
 
-def words_of(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
-
-
 def events_named(question: str, query: str, events: Collection[str]) -> tuple[str, ...]:
     """The event words (`understand`) the question uses; those an earlier turn gave (in `query`) only when
     the question names no event or year of its own ("What about 2022? Who was the head …?" after a question
     about the bootcamp is about 2022, not the bootcamp)."""
-    own = tuple(dict.fromkeys(w for w in words_of(question) if w in events))
+    own = tuple(dict.fromkeys(w for w in words(question) if w in events))
     if own or YEAR.search(question):
         return own
-    return tuple(dict.fromkeys(w for w in words_of(query) if w in events))
+    return tuple(dict.fromkeys(w for w in words(query) if w in events))
 
 
 def position_first(question: str) -> bool:

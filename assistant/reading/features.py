@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from ..answer.understanding import Understanding
 from ..schema import Passage
 from . import types
-from .lexicon import ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, question_terms, roles_in, roots, term_groups
+from .lexicon import (ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, question_terms, roles_in, roots, term_groups,
+                      words)
 
 FEATURES: tuple[str, ...] = (
     "dense",            # cosine of the unit
@@ -164,10 +165,6 @@ def weighted_share(terms: Mapping[str, Term], vocabulary: set[str], text: str) -
     """Weighted share of the terms found in a text (`vocabulary` its lower-cased words)."""
     total = sum(t.weight for t in terms.values())
     return share(sum(t.weight for t in terms.values() if t.found(vocabulary, text)), total) if total else 0.0
-
-
-def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
 
 
 def content_word(word: str) -> bool:

@@ -100,6 +100,11 @@ def related(forms: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([*forms, *(r for f in forms for r in table.get(f, ()))]))
 
 
+def words(text: str) -> list[str]:
+    """The lower-cased words of `text`."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
 def with_related(text: str) -> str:
     """`text` followed by the other words news says its words with (`related`): "hoaks" -> "hoaks hoax".
     A topic of one or two words is embedded alone, and a spelling the documents do not use ("hoaks" where
