@@ -371,6 +371,14 @@ def test_which_event_came_first_is_a_when_question(question):
     assert answer_type(question) == "when"
 
 
+def test_which_event_came_first_compares_however_it_is_asked():
+    assert compares("Which one took place first?") and compares("Mana yang duluan?")
+
+
+def test_who_spoke_first_asks_who_not_when():
+    assert answer_type("Siapa yang berbicara lebih dulu di bootcamp?") == "who"
+
+
 @pytest.mark.parametrize("question, query, named", [
     ("Where was the bootcamp held?", "Where was the bootcamp held?", ("bootcamp",)),
     ("Who spoke?", "Who spoke? (bootcamp held)", ("bootcamp",)),  # carried from an earlier turn

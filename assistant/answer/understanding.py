@@ -74,17 +74,19 @@ WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|org
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
 # Differences or likenesses asked ("Apa saja perbedaan …?", "What are the differences …?"): the items are
 # the events compared, one citation from each (`compares`), not a list within one passage.
-DIFFERENCE = re.compile(r"\b(?:differences?|differ|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
+DIFFERENCE = re.compile(r"\b(?:differ\w*|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
                         r"persamaan(?:nya)?|kesamaan(?:nya)?)\b", re.I)
-# Which event came first: answered by each event's date.
-FIRST_ASKED = re.compile(r"\b(?:which (?:one )?(?:came|was held|happened|took place) first|"
-                         r"(?:lebih|paling) (?:dulu|dahulu|awal)|duluan)\b", re.I)
-# A question about two or more events or articles at once: it needs a citation from each.
-COMPARES = re.compile(r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
-                      r"differ\w*|perbedaan(?:nya)?|berbeda|bedanya|"
-                      r"(?:the )?two (?:\w+ ){0,2}(?:events|articles|stories|reports)|which (?:came|was held|happened) first|"
+# Which event came first: answered by each event's date ("Mana yang lebih dulu …?"; not "Siapa yang berbicara
+# lebih dulu?", which asks who).
+FIRST_ASKED = re.compile(r"\b(?:which (?:one |event )?(?:came|was held|happened|took place) first|"
+                         r"mana yang (?:lebih |paling )?(?:dulu|dahulu|awal|duluan))\b", re.I)
+# A question about two or more events or articles at once: it needs a citation from each. Differences and
+# which came first compare too.
+COMPARES = re.compile(rf"{FIRST_ASKED.pattern}|{DIFFERENCE.pattern}|"
+                      r"\b(compar\w*|bandingkan|dibandingkan|perbandingan|versus|vs\.?|both|each|either|"
+                      r"(?:the )?two (?:\w+ ){0,2}(?:events|articles|stories|reports)|"
                       r"masing-masing|kedua(?:nya| acara| kegiatan| artikel| berita)|dua (?:acara|kegiatan|artikel|berita)|"
-                      r"mana yang lebih (?:dulu|awal)|(?:longer|shorter|earlier|later|bigger|larger) than|"
+                      r"(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 # Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
