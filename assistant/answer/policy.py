@@ -217,8 +217,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     best = typed[0]
     pool = [best] + [p for p in pool if p is not best]
-    by_reference = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
-    if read and best.reading < reading_floor(settings) and not by_reference:
+    other_dated = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
+    if read and best.reading < reading_floor(settings) and not other_dated:
         return []
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:
