@@ -30,6 +30,8 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("Apa saran Heni untuk humas?", ("Heni Yuwono",)),
     ("Apa yang disarankan Hendro?", ("Hendro Tri Prasetyo",)),
     ("Apakah pesan yang disampaikan oleh Hendro?", ("Hendro Tri Prasetyo",)),  # formal: -kah, a noun before "yang"
+    ("Bagaimana pendapat Hendro mengenai media?", ("Hendro Tri Prasetyo",)),  # an opinion asked with "how"
+    ("Seperti apa pandangan Heni soal hoaks?", ("Heni Yuwono",)),
 ])
 def test_a_question_for_someones_words_names_them(question, who):
     ask = speaker_ask(question, (), PEOPLE, CORPUS)
@@ -276,6 +278,8 @@ def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
     ("Compare the 2024 bootcamp with the earlier summit.", True),
     ("Apa perbedaan PR Summit dan PR Bootcamp dari segi waktu?", True),
     ("How did the 2022 summit differ from the 2024 bootcamp?", True),
+    ("How were the two events different?", True),
+    ("What aspects did the different sessions of the PR Summit cover?", False),  # the various sessions
     ("Where was the 2022 summit held?", False),
     ("Apa kata Heni tentang hoaks?", False),
 ])

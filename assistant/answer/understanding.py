@@ -30,8 +30,10 @@ SPEAKER_QUESTIONS = [
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
     re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
     re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
-    re.compile(r"\bapa(?:kah)? (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
-               r"rekomendasi|imbauan|nasihat|nasehat)"
+    # "Apa kata X …?", and an opinion asked with "how": "Bagaimana pendapat Arief Rahman mengenai konten TikTok?"
+    re.compile(r"\b(?:apa(?:kah)? (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
+               r"rekomendasi|imbauan|nasihat|nasehat)|"
+               r"(?:bagaimana(?:kah)?|seperti apa) (?:pendapat|pandangan|tanggapan|komentar|penilaian|sikap))"
                r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
     re.compile(r"\bapa(?:kah)? (?:saja |pendapat |pesan |harapan |pandangan |penjelasan )?yang "
                r"(?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
@@ -73,8 +75,10 @@ LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:wer
 WHO_QUESTION = re.compile(r"\b(who|whom|whose|siapa|siapakah|which (?:person|organi[sz]ation|office|agency|"
                           r"institution|company)|(?:lembaga|instansi|kantor) (?:apa|mana))\b", re.I)
 # Differences or likenesses asked ("Apa saja perbedaan …?", "What are the differences …?"): the items are
-# the events compared, one citation from each (`compares`), not a list within one passage.
-DIFFERENCE = re.compile(r"\b(?:differ\w*|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
+# the events compared, one citation from each (`compares`), not a list within one passage. "The different
+# sessions" (the various ones) asks none.
+DIFFERENCE = re.compile(r"\b(?:differ(?!ent\b)\w*|(?<!the )(?<!its )(?<!their )(?<!various )(?<!several )(?<!many )"
+                        r"different|similarit(?:y|ies)|perbedaan(?:nya)?|bedanya|beda|berbeda|"
                         r"persamaan(?:nya)?|kesamaan(?:nya)?)\b", re.I)
 # Which event came first: answered by each event's date ("Mana yang lebih dulu …?"; not "Siapa yang berbicara
 # lebih dulu?", which asks who).
