@@ -79,6 +79,15 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Jam berapa acara dibuka?", "when", "ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", True),
     ("Jam berapa acara dibuka?", "when", "Acara dibuka pukul 09.00 WIB.", True),
     ("When did the summit start?", "when", "Kanwil menggelar PR Summit, Rabu (26/10/2022).", True),
+    # how long: a duration or a range of dates, not a date alone ("selama ini" is "so far")
+    ("How long did the bootcamp last?", "when", "Kanwil menggelar Bootcamp pada 3-6 Juni.", True),
+    ("Sudah berapa lama Heni menjabat?", "when", "Heni menjabat sejak 2023.", True),
+    ("Sudah berapa lama Heni menjabat?", "when", "Perang berlangsung 1939 hingga 1945.", True),
+    ("Sudah berapa lama Heni menjabat?", "when", "Heni membuka kegiatan, Senin (3/6/2024).", False),
+    ("Sudah berapa lama Heni menjabat?", "when", "Kanwil selama ini selalu selangkah lebih maju.", False),
+    # the title of a talk: a passage naming the talk without a title does not give it
+    ("Apa judul materi yang dibawakan Nerry?", "", "Nerry Supanji (Canva Mobile Specialist) membawakan materi.", False),
+    ("What was the title of Heni's keynote?", "", "Heni membawakan materi bertajuk Humas Digital.", True),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),

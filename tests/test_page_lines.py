@@ -165,6 +165,7 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
 @pytest.mark.parametrize("question, kind", [
     ("What is the headline of the 2022 summit article?", "title"),
     ("Apa judul berita tentang bootcamp?", "title"),
+    ("Apa judul berita tentang sesi teknis?", "title"),  # a session named, but the article's title asked
     ("Which news outlets covered the two events?", "dateline"),
     ("Which news site ran the story about the 2024 bootcamp?", "dateline"),
     ("Media apa yang memberitakan kedua acara itu?", "dateline"),
@@ -204,6 +205,9 @@ def test_a_question_about_the_page_names_the_page_line(question, kind):
     "Tanggal berapa bootcamp dibuka?",
     "What date is shown for the opening of the bootcamp?",
     "Tanggal berapa tercantum sebagai hari pembukaan acara?",
+    "Apa judul materi yang dibawakan Nerry Supanji?",  # the title of a talk
+    "What was the title of Heni's keynote speech?",
+    "What was the keynote's title?",
 ])
 def test_a_question_about_the_article_names_no_page_line(question):
     assert page_kind(question) is None

@@ -57,6 +57,13 @@ PAGE_PATTERNS = (
                  + _all(r"(?:media|laman) (?:apa|mana)", NEWS_ID)),
 )
 PAGE_QUESTIONS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in PAGE_PATTERNS)
+# The title of a talk, a session or a speech ("Apa judul materi yang dibawakan Nerry?", "What was the title of
+# Heni's keynote?"): asked of what someone presented, not of the page.
+TALKS = (r"talk|speech|keynote|presentation|lecture|session|remark|"
+         r"materi|presentasi|paparan|pidato|sambutan|ceramah|makalah|sesi")
+TITLE_WORDS = r"title|judul(?:nya)?|tajuk(?:nya)?|tema(?:nya)?|theme"
+TALK_TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b(?:(?!\b(?:{PAGE_NOUNS})\b)[^?.]){{0,40}}?\b(?:{TALKS})\w*|"
+                        rf"\b(?:{TALKS})\w*['’]?s? (?:{TITLE_WORDS})\b", re.I)
 # Words that say a page line or a page is meant, not which page: a page question's topic is its other words.
 PAGE_WORDS = frozenset("""
 article articles story stories news page pages piece report site sites website websites web outlet outlets
@@ -94,7 +101,8 @@ def page_kind(question: str) -> str | None:
 def page_kinds(question: str) -> tuple[str, ...]:
     """Every page line `question` asks for, the deciding one first: "What is the headline of the
     barometerbali story and what date is shown?" asks for two."""
-    return tuple(dict.fromkeys(kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question)))
+    kinds = (kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question))
+    return tuple(dict.fromkeys(k for k in kinds if not (k == "title" and TALK_TITLE.search(question))))
 
 
 def page_topic(question: str) -> list[str]:

@@ -40,9 +40,9 @@ from ..documents.people import PRONOUNS, people_in
 from ..reading.features import ANCHOR, PRECISE, content_word, term_in, words
 from ..reading.lexicon import (contains_phrase, name_words, question_terms, related, role_forms, role_match, roles_in,
                                roots, translate)
-from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TOKEN, counted, holds
+from ..reading.types import DURATION, ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds
 from ..schema import Answer, Passage
-from .page import PAGE_LINE
+from .page import PAGE_LINE, TALK_TITLE
 from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, STANDS_FOR, THE_EVENTS, YEAR,
                             Understanding, set_aside)
 
@@ -54,6 +54,11 @@ KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:je
 TIME_ASKED = re.compile(r"\b(?:(?:at )?what time|(?:pukul|jam) berapa(?:kah)?)\b", re.I)
 TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|pagi|siang|sore|malam|"
                   r"morning|afternoon|evening|night|a\.m\.|p\.m\.)\b", re.I)
+# How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia menjabat?"),
+# answered by a duration or a range of dates (`types.DURATION`), not by a date alone.
+DURATION_ASKED = re.compile(r"\b(?:how long|how many (?:days|weeks|months|years|hours)|"
+                            r"berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|since when)\b",
+                            re.I)
 # A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
 # text gives the number bare ("John Hall (71)"), seldom beside the word asked.
 MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
@@ -123,6 +128,8 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     if understood.answer_type in ("who", "list") and PARTICIPANTS.search(understood.question) \
             and not SPEAKERS.search(understood.question) and SPEAKERS.search(text):
         return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
+    if TALK_TITLE.search(understood.question) and not TITLED.search(text):
+        return False  # the title of a talk: a passage naming the talk without its title does not say it
     if understood.answer_type == "count":
         if KINDS.search(understood.question) and ENUMERATION.search(text):
             return True  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
@@ -133,6 +140,8 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
         return holds("where", text)
     if understood.answer_type == "when" and TIME_ASKED.search(understood.question):
         return bool(TIME.search(text))  # a time of day: a date alone does not say it
+    if understood.answer_type == "when" and DURATION_ASKED.search(understood.question):
+        return bool(DURATION.search(text))  # how long: nor does it say that
     return understood.answer_type != "money" or holds("money", text)
 
 

@@ -51,6 +51,17 @@ SEQUENCE = re.compile(r"^(?:(?:Yang )?(?:pertama|kedua|ketiga|keempat|kelima)\b|
                       r"Kemudian\b|(?:Dan )?(?:yang )?terakhir\b|(?:Sesi|Materi|Pembicara|Narasumber|Agenda) "
                       r"(?:pertama|kedua|ketiga|berikutnya|selanjutnya|terakhir|penutup)\b|(?:Dalam|Dari) (?:aspek|sesi|bidang) \w+|"
                       r"First(?:ly)?\b|Second(?:ly)?\b|Next\b|Finally\b|Lastly\b)", re.I)
+# How long something lasted or has gone on: a range of dates or years ("3-6 Juni", "1939 hingga 1945"), a
+# number of days or years ("tiga hari", "2 tahun"), or "sejak"/"selama" ("selama ini", so far, is none).
+DURATION = re.compile(
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTHS})\b|"
+    r"\b\d{1,4}\s*(?:[-–]|hingga|sampai|s\.?d\.?|to|until)\s*\d{1,4}\b|"
+    r"\b(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belasan|puluhan|beberapa|setengah)\s+"
+    r"(?:hari|minggu|pekan|bulan|tahun|jam|menit|days?|weeks?|months?|years?|hours?|minutes?)\b|"
+    r"\b(?:sejak|since|sehari|semalam|seminggu|sepekan|sebulan|setahun)\b|\bselama\b(?!\s+ini\b)", re.I)
+# A title given to a talk or an event ("materi bertajuk …", "dengan tema …", "a talk titled …").
+TITLED = re.compile(r"\b(?:bertajuk|berjudul|bertema(?:kan)?|tema(?:nya)?|judul(?:nya)?|tajuk(?:nya)?|titled|"
+                    r"entitled)\b", re.I)
 PATTERNS: dict[str, re.Pattern] = {"when": WHEN, "where": WHERE, "who": WHO, "count": COUNT, "money": MONEY,
                                    "why": WHY, "list": LIST}
 
