@@ -177,6 +177,15 @@ def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
     assert evidence(partly, [named], SETTINGS) == [named]
 
 
+def test_a_question_whose_every_word_beside_its_event_is_unstated_is_refused():
+    """"Cuacanya gimana pas PR Summit 2022?": the summit's lead reads well, but nothing says the weather."""
+    asked = Understanding(question="Cuacanya bagaimana pas PR Summit 2022, hujan tidak?", lang="id", query="q",
+                          unstated=("cuacanya", "hujan"), events=("summit",))
+    lead = in_doc("Kanwil Kemenkumham Jatim menggelar Kumham PR Summit 2022.", "d.txt", 0.9)
+    assert evidence(asked, [lead], SETTINGS) == []
+    assert evidence(replace(asked, events=()), [lead], SETTINGS) == [lead]  # "summit" then asks too
+
+
 def test_what_someone_said_about_a_topic_spelled_otherwise_is_not_refused_as_unstated():
     """"Apa kata Heni tentang hoaks?" over "… hoax dan disinformasi …": a what-did-X-say topic is measured
     by similarity (`topic_share`), which a spelling does not defeat."""

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answer.understanding import (also_asked, answer_type, asks_name, beyond, check_question, compares,
                                             described, events_named, named_people, roles_asked, speaker_ask, understand,
-                                            who_is)
+                                            unknown_names, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -50,6 +50,21 @@ def test_the_topic_asked_about_is_kept(question, topic):
 def test_a_name_the_documents_never_mention_is_unknown():
     ask = speaker_ask("What did Budiman say about hoaxes?", (), PEOPLE, CORPUS)
     assert ask.people == () and ask.unknown_name
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("Was Minister Yasonna Laoly present at the bootcamp?", ("Yasonna Laoly",)),
+    ("Apakah Yasonna Laoly hadir?", ("Yasonna Laoly",)),
+    ("Did Heni Yuwono open the bootcamp?", ()),  # named by the documents
+    ("Was Budiman at the bootcamp?", ()),  # one unknown word may misspell a name the text gives
+    ("What did the Head of the Public Relations Subdivision say?", ()),  # a role, in English words
+])
+def test_a_full_name_the_documents_never_mention_is_unknown(question, unknown):
+    assert unknown_names(question, {"heni", "yuwono"}, CORPUS) == unknown
+
+
+def test_understanding_carries_the_unknown_names():
+    assert understand("Apakah Yasonna Laoly hadir?", None, PEOPLE, CORPUS, "id").unknown == ("Yasonna Laoly",)
 
 
 def test_a_pronoun_keeps_the_person_carried_from_the_conversation():

@@ -190,12 +190,14 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
         return lines[:settings.max_citations]
     ask = understood.ask
-    if ask and ask.unknown_name:
-        return []
+    if (ask and ask.unknown_name) or understood.unknown:
+        return []  # about someone the documents never mention
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
         return []  # unless the reader reads a passage as the answer to a paraphrase
-    if not ask and understood.unstated and set(understood.unstated) == set(asked_words(understood)):
-        return []  # all it asks of whom or what it names is unstated: "Apa hobi Arief Rahman?"
+    asked = set(asked_words(understood)) - set(understood.events)
+    if not ask and asked and asked <= set(understood.unstated):
+        return []  # all it asks of whom or which event it names is unstated: "Apa hobi Arief Rahman?",
+        # "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
         held = holding(understood, [p for p in passages

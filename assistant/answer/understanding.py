@@ -122,6 +122,7 @@ itu sebenarnya sih ya""".split())
 # ...one of which asks, wherever it stands: "Siapa Zakaria?", "Zakaria itu jabatannya apa?".
 WHO_IS_ASKING = frozenset("who what siapa siapakah apa apakah".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # capitalised words in a row (`unknown_names`)
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -217,6 +218,7 @@ class Understanding:
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
+    unknown: tuple[str, ...] = ()  # full names it gives that the documents never mention (`unknown_names`)
     other: str = ""  # a follow-up about the other event: the earlier question, whose documents it sets aside
     events: tuple[str, ...] = ()  # its words that tell the articles' events apart ("bootcamp"): which event
 
@@ -385,7 +387,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
     return Understanding(
         question=question, lang=lang, query=query, ask=ask,
-        events=events_named(question, query, events),
+        events=events_named(question, query, events), unknown=unknown_names(question, proper, corpus_text),
         people=tuple(p for p in followed.people if p not in aside),
         same_language=detect(question, default=corpus_lang) == corpus_lang,
         answer_type=kind, also=also_asked(question, kind) or also_asked(followed.again, kind),
@@ -394,6 +396,24 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
+
+
+def unknown_names(question: str, proper: Collection[str], corpus_text: str) -> tuple[str, ...]:
+    """The names the question gives that the documents never mention: runs of capitalised words whose last
+    two the documents hold nowhere, capitalised or not, and which are no English or function words and no
+    part of a role ("the Head of the Public Relations Subdivision"). "Was Minister Yasonna Laoly at the
+    bootcamp?" asks about someone no article mentions. One unknown word alone may misspell a name the text
+    gives ("Was Budiman there?"): left to similarity."""
+    found = []
+    outside_roles = set(words(role_match(question)[1]))
+    for match in FULL_NAME.finditer(question):
+        parts = match.group(0).split()
+        unknown = [w for w in parts if w.lower() in outside_roles and w.lower() not in proper
+                   and w.lower() not in corpus_text
+                   and w.lower() not in ENGLISH_STOP | INDONESIAN_STOP and not translate(w)]
+        if all(w in unknown for w in parts[-2:]):  # a name ends the run: "Minister Yasonna Laoly"
+            found.append(" ".join(unknown))
+    return tuple(found)
 
 
 def events_named(question: str, query: str, events: Collection[str]) -> tuple[str, ...]:
