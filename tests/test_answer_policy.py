@@ -84,6 +84,7 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Sudah berapa lama Heni menjabat?", "when", "Heni menjabat sejak 2023.", True),
     ("Sudah berapa lama Heni menjabat?", "when", "Perang berlangsung 1939 hingga 1945.", True),
     ("Sudah berapa lama Heni menjabat?", "when", "Heni membuka kegiatan, Senin (3/6/2024).", False),
+    ("Tanggal berapa hari terakhir Grand Prix Asia?", "when", "Balapan berakhir pada 8/9.", True),  # a date asked
     ("Sudah berapa lama Heni menjabat?", "when", "Kanwil selama ini selalu selangkah lebih maju.", False),
     # the title of a talk: a passage naming the talk without a title does not give it
     ("Apa judul materi yang dibawakan Nerry?", "", "Nerry Supanji (Canva Mobile Specialist) membawakan materi.", False),

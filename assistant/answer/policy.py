@@ -57,8 +57,8 @@ TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|
 # How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia menjabat?"),
 # answered by a duration or a range of dates (`types.DURATION`), not by a date alone.
 DURATION_ASKED = re.compile(r"\b(?:how long|how many (?:days|weeks|months|years|hours)|"
-                            r"berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|since when)\b",
-                            re.I)
+                            r"(?<!tanggal )berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|"
+                            r"since when)\b", re.I)
 # A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
 # text gives the number bare ("John Hall (71)"), seldom beside the word asked.
 MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
