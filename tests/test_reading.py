@@ -457,6 +457,15 @@ def test_an_article_lacking_the_word_the_question_names_its_event_by_is_not_anch
                          titled) == shares
 
 
+@pytest.mark.parametrize("titled, shares", [(True, {"d.txt": 0.0, "e.txt": 0.0}),
+                                            (False, {"d.txt": 1.0, "e.txt": 1.0})])
+def test_no_article_is_anchored_for_a_name_none_holds_but_an_untitled_passage_may_be(titled, shares):
+    """"Was Minister Yasonna Laoly at the bootcamp?" is about someone no article mentions; an untitled
+    passage (a benchmark's paragraph) may be about someone it never names ("Peran utama dalam drama ini …")."""
+    asked = replace(question("Apakah Yasonna Laoly hadir di bootcamp?"), unknown=("Yasonna Laoly",))
+    assert titled_shares(asked, "Heni membuka bootcamp.", "Hendro hadir di summit.", titled) == shares
+
+
 def test_retrieval_s_first_stays_first_unless_the_reader_is_surer_by_the_margin():
     lead, venue = passage(LEAD, dense=0.62, n=0), passage(VENUE, dense=0.55, n=1)
     asked, index = question("Di mana Kumham PR Summit 2022 digelar?"), snapshot(LEAD, VENUE)

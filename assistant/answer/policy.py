@@ -18,9 +18,10 @@ empty. The causes of a refusal, in the order checked:
 - a how-many question finds no count of what it asks about, a how-much-money question no amount, a where
   question no place, a question asking someone's name no name (beside the position it asks about), in
   the reader's first `TYPE_WINDOW` passages (the first that does is the answer);
-- the passages were read and no document holds every year the question names and the person whose words
-  it asks for (if some retrieved document holds them): the person asked about speaks only at another
-  event than the one asked, or the year is of no event here (`Passage.anchored`);
+- the passages were read and no document holds every year and full name the question names and the
+  person whose words it asks for (if some retrieved document holds them): the person asked about speaks
+  only at another event than the one asked, or the year is of no event here, or no article mentions the
+  person it names (`Passage.anchored`);
 - the passages were read (`reading`) and the reader's best probability that a unit answers is below
   the threshold fitted with it: the detail asked is never stated.
 
@@ -190,8 +191,8 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
         return lines[:settings.max_citations]
     ask = understood.ask
-    if (ask and ask.unknown_name) or understood.unknown:
-        return []  # about someone the documents never mention
+    if ask and ask.unknown_name:
+        return []
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
         return []  # unless the reader reads a passage as the answer to a paraphrase
     asked = set(asked_words(understood)) - set(understood.events)

@@ -180,10 +180,11 @@ class Reader:
 
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
     """Per retrieved document, the share of the question's years, of the words it names its event by
-    (`Understanding.events`: "Where was the bootcamp held?") and of the people whose words it asks for
-    that the document holds (title or units), counting every year and the events and people some retrieved
-    document holds: what tells one event from another ("What did Hendro say at the 2024 bootcamp?": Hendro
-    spoke in 2022; "Siapa Kakanwil tahun 2019?": no event here is of 2019).
+    (`Understanding.events`: "Where was the bootcamp held?"), of the names no document holds
+    (`Understanding.unknown`: "Was Minister Yasonna Laoly at the bootcamp?") and of the people whose words
+    it asks for that the document holds (title or units), counting every year and unknown name and the
+    events and people some retrieved document holds: what tells one event from another ("What did Hendro
+    say at the 2024 bootcamp?": Hendro spoke in 2022; "Siapa Kakanwil tahun 2019?": no event here is of 2019).
     Other names and numbers are left to the reader's signals: a long question's details are often spread
     over several passages, and names found by attribution in general news are too noisy to gate on
     (measured on FacQA: gating on every person named refused 19 % of its questions, years alone 0.6 %). A
@@ -196,13 +197,17 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     years = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
     asked = question.understood.ask.people if question.understood.ask else ()
     events = [(word,) for word in question.understood.events]
-    keys = years + events + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
+    unknown = [(name,) for name in question.understood.unknown]
+    keys = years + events + unknown + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
         if not YEAR.search(text[d]):
             held[d] |= set(years)  # a document naming no year ("Jumat (12/8)") is about no other year
         if d in snapshot.documents and not snapshot.documents[d].title:
-            held[d] |= set(events)  # an untitled passage names no event of its own
-    # Years count even when no document holds them: "Siapa Kakanwil tahun 2019?" is about no event here.
-    known = set(years).union(*held.values()) if held else set()
+            # an untitled passage names no event of its own, nor whom it is about ("Peran utama dalam drama
+            # ini dibintangi oleh …" answers "Siapa pemeran utama drama Yowakutemo Katemasu?")
+            held[d] |= set(events) | set(unknown)
+    # Years and unknown names count even when no document holds them: "Siapa Kakanwil tahun 2019?" is about
+    # no event here.
+    known = set(years).union(unknown, *held.values()) if held else set()
     return {d: len(held[d] & known) / len(known) if known else 1.0 for d in docs}
