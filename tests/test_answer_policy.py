@@ -83,6 +83,7 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("How long did the bootcamp last?", "when", "Kanwil menggelar Bootcamp pada 3-6 Juni.", True),
     ("Sudah berapa lama Heni menjabat?", "when", "Heni menjabat sejak 2023.", True),
     ("Sudah berapa lama Heni menjabat?", "when", "Perang berlangsung 1939 hingga 1945.", True),
+    ("Berapa lama pembangunan masjid?", "when", "Dimulai pada tahun 1634, dan selesai pada tahun 1641.", True),
     ("Sudah berapa lama Heni menjabat?", "when", "Heni membuka kegiatan, Senin (3/6/2024).", False),
     ("Tanggal berapa hari terakhir Grand Prix Asia?", "when", "Balapan berakhir pada 8/9.", True),  # a date asked
     ("Sudah berapa lama Heni menjabat?", "when", "Kanwil selama ini selalu selangkah lebih maju.", False),

@@ -41,7 +41,7 @@ from ..documents.people import PRONOUNS, people_in
 from ..reading.features import ANCHOR, PRECISE, content_word, term_in, words
 from ..reading.lexicon import (contains_phrase, name_words, question_terms, related, role_forms, role_match, roles_in,
                                roots, translate)
-from ..reading.types import DURATION, ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds
+from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds, lasts
 from ..schema import Answer, Passage
 from .page import PAGE_LINE, TALK_TITLE
 from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, STANDS_FOR, THE_EVENTS, YEAR,
@@ -56,7 +56,7 @@ TIME_ASKED = re.compile(r"\b(?:(?:at )?what time|(?:pukul|jam) berapa(?:kah)?)\b
 TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|pagi|siang|sore|malam|"
                   r"morning|afternoon|evening|night|a\.m\.|p\.m\.)\b", re.I)
 # How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia menjabat?"),
-# answered by a duration or a range of dates (`types.DURATION`), not by a date alone.
+# answered by a duration, a range of dates or a start and an end (`types.lasts`), not by a date alone.
 DURATION_ASKED = re.compile(r"\b(?:how long|how many (?:days|weeks|months|years|hours)|"
                             r"(?<!tanggal )berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|"
                             r"since when)\b", re.I)
@@ -142,7 +142,7 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     if understood.answer_type == "when" and TIME_ASKED.search(understood.question):
         return bool(TIME.search(text))  # a time of day: a date alone does not say it
     if understood.answer_type == "when" and DURATION_ASKED.search(understood.question):
-        return bool(DURATION.search(text))  # how long: nor does it say that
+        return lasts(text)  # how long: nor does it say that
     return understood.answer_type != "money" or holds("money", text)
 
 

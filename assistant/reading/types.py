@@ -59,6 +59,15 @@ DURATION = re.compile(
     r"\b(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belasan|puluhan|beberapa|setengah)\s+"
     r"(?:hari|minggu|pekan|bulan|tahun|jam|menit|days?|weeks?|months?|years?|hours?|minutes?)\b|"
     r"\b(?:sejak|since|sehari|semalam|seminggu|sepekan|sebulan|setahun)\b|\bselama\b(?!\s+ini\b)", re.I)
+YEARS = re.compile(r"\b(?:1\d{3}|20\d\d)\b")
+
+
+def lasts(text: str) -> bool:
+    """Says how long something lasted: a duration (`DURATION`), or two different years, its start and its
+    end ("dimulai pada tahun 1634 masehi, dan selesai pada tahun 1641")."""
+    return bool(DURATION.search(text)) or len(set(YEARS.findall(text))) >= 2
+
+
 # A title given to a talk or an event ("materi bertajuk …", "dengan tema …", "a talk titled …").
 TITLED = re.compile(r"\b(?:bertajuk|berjudul|bertema(?:kan)?|tema(?:nya)?|judul(?:nya)?|tajuk(?:nya)?|titled|"
                     r"entitled)\b", re.I)
