@@ -14,6 +14,9 @@ from assistant.answer.spelling import standard
     ("yg ngisi materi siapa aja?", "yang mengisi materi siapa saja?"),
     ("PR Summit 2022 diadain di mana?", "PR Summit 2022 diadakan di mana?"),
     ("whats the headline?", "what is the headline?"),
+    ("bootcamp 2024 nya tgl brp aja?", "bootcamp 2024 nya tanggal berapa saja?"),
+    ("siapa MC nya pas PR Summit 2022?", "siapa pembawa acara nya saat PR Summit 2022?"),
+    ("trus dia nekenin apa?", "terus dia menekankan apa?"),
 ])
 def test_chat_words_become_standard_words(chat, written):
     assert standard(chat) == written
