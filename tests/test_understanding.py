@@ -19,6 +19,7 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("According to Heni, what matters most?", ("Heni Yuwono",)),
     ("What was Heni's message to the participants?", ("Heni Yuwono",)),
     ("Did Zaeroji mention the budget?", ("Zaeroji",)),
+    ("Did Hendro give any tips about TikTok?", ("Hendro Tri Prasetyo",)),
     ("How did Hendro describe the bootcamp?", ("Hendro Tri Prasetyo",)),
     ("Apa kata Heni tentang hoaks?", ("Heni Yuwono",)),
     ("Apa pesan Hendro kepada peserta?", ("Hendro Tri Prasetyo",)),

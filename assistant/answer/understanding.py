@@ -28,7 +28,8 @@ SPEAKER_QUESTIONS = [
                r"expect|convey|add|recommend|advise|suggest|warn|propose|promise|praise|argue|claim)\w*\b", re.I),
     re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
-    re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment)\w*\b", re.I),
+    re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment|give (?:any |some )?(?:tips|advice|"
+               r"suggestions?|recommendations?))\w*\b", re.I),
     re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
     # "Apa kata X …?", and an opinion asked with "how": "Bagaimana pendapat Arief Rahman mengenai konten TikTok?"
     re.compile(r"\b(?:apa(?:kah)? (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
