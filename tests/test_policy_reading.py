@@ -184,6 +184,10 @@ def test_a_question_whose_every_word_beside_its_event_is_unstated_is_refused():
     lead = in_doc("Kanwil Kemenkumham Jatim menggelar Kumham PR Summit 2022.", "d.txt", 0.9)
     assert evidence(asked, [lead], SETTINGS) == []
     assert evidence(replace(asked, events=()), [lead], SETTINGS) == [lead]  # "summit" then asks too
+    day = Understanding(question="PR Summit 2022 jatuh pada hari apa?", lang="id", query="q", answer_type="when",
+                        unstated=("jatuh",), events=("summit",))
+    dated = in_doc("Kanwil menggelar Kumham PR Summit 2022, Rabu (26/10/2022).", "d.txt", 0.9)
+    assert evidence(day, [dated], SETTINGS) == [dated]  # a day asked: "jatuh pada" only frames it
 
 
 def test_what_someone_said_about_a_topic_spelled_otherwise_is_not_refused_as_unstated():

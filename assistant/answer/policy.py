@@ -195,8 +195,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         return []
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
         return []  # unless the reader reads a passage as the answer to a paraphrase
-    asked = set(asked_words(understood)) - set(understood.events)
-    if not ask and asked and asked <= set(understood.unstated):
+    if not ask and (asked := asked_beside_event(understood)) and asked <= set(understood.unstated):
         return []  # all it asks of whom or which event it names is unstated: "Apa hobi Arief Rahman?",
         # "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
     pool = passages
@@ -311,6 +310,15 @@ def asked_words(understood: Understanding, names: bool = True) -> list[str]:
     named = {w.lower() for person in understood.people for w in words(person)} if names else set()
     return [w for w in dict.fromkeys(words(understood.question)) if content_word(w) and not w.isdigit()
             and w not in ABOUT_THE_TEXT and w not in comparing and w not in named and not points(w)]
+
+
+def asked_beside_event(understood: Understanding) -> set[str]:
+    """What a question asks with beside the people it names (`asked_words`) and, unless it expects a date,
+    place, count or amount, the words it names its event by: "Cuacanya gimana pas PR Summit 2022?" asks
+    only "cuaca". A question of a precise kind is answered only by a passage holding one (`answer_type_ok`),
+    so its other words may only frame it: "PR Summit 2022 jatuh pada hari apa?" asks a day, not "jatuh"."""
+    asked = set(asked_words(understood))
+    return asked if understood.answer_type in PRECISE else asked - set(understood.events)
 
 
 def points(word: str) -> bool:
