@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..config import Settings
+from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, human_date, refusal
@@ -57,6 +58,16 @@ def compose(citations: list[Citation], lang: str) -> str:
     return "\n".join(lines)
 
 
+def short(understood: Understanding, citations: list[Citation]) -> str:
+    """"In short: 3-6 Juni [1]": the date or place a when- or where-question asks, as the first quote writes
+    it (`types.span`), so the answer is seen at a glance; empty for other kinds, for a comparison (each
+    quote answers for its own event) and when the first quote holds none."""
+    if understood.answer_type not in ("when", "where") or understood.compares or not citations:
+        return ""
+    found = span(understood.answer_type, citations[0].text)
+    return frames()[understood.lang]["short"].format(answer=found, number=citations[0].number) if found else ""
+
+
 def with_antecedents(chosen: list[Passage]) -> list[Passage]:
     """Each chosen passage followed by the unit that names what its pronoun subject stands for, unless that
     unit is cited already: "Kegiatan … itu digelar di Aula Raden Wijaya" needs the sentence naming the
@@ -81,6 +92,7 @@ class ExtractiveAnswerer:
     def answer(self, understood: Understanding, passages: list[Passage]) -> Answer:
         chosen = with_antecedents(policy.evidence(understood, passages, self.settings))
         citations = [citation(n, p) for n, p in enumerate(chosen, start=1)]
-        text = compose(citations, understood.lang) if citations else refusal(understood.lang)
+        text = "\n".join(filter(None, (short(understood, citations), compose(citations, understood.lang)))) \
+            if citations else refusal(understood.lang)
         return Answer(question=understood.question, text=text, citations=citations, refused=not citations,
                       lang=understood.lang, passages=passages)

@@ -75,6 +75,39 @@ PATTERNS: dict[str, re.Pattern] = {"when": WHEN, "where": WHERE, "who": WHO, "co
                                    "why": WHY, "list": LIST}
 
 
+# What may join two date parts into one ("Senin malam (3/6/2024)", "Rabu (26/10/2022)"): spaces, brackets and
+# commas, with at most one word between.
+DATE_JOIN = re.compile(r"[\s(),]*(?:[a-z]+[\s(),]*)?")
+# Capitalised words and the small words inside names that extend a place ("di Aula Raden Wijaya Kanwil
+# Kemenkumham Jatim").
+NAME_CONTINUES = re.compile(r"(?:\s+(?:[A-Z][\w-]*|dan|di|de|van))*")
+
+
+def span(answer_type: str, text: str) -> str:
+    """The date or place `text` gives, as written: the longest run of date parts joined as `DATE_JOIN`
+    allows ("Senin malam (3/6/2024)", "3-6 Juni"), or the first place with the capitalised words that go on
+    naming it ("di Aula Raden Wijaya Kanwil Kemenkumham Jatim"). Empty for other kinds or when none."""
+    if answer_type == "when":
+        runs: list[tuple[int, int]] = []
+        for m in WHEN.finditer(text):
+            if runs and DATE_JOIN.fullmatch(text, runs[-1][1], m.start()):
+                runs[-1] = (runs[-1][0], m.end())
+            else:
+                runs.append((m.start(), m.end()))
+        if not runs:
+            return ""
+        start, end = max(runs, key=lambda r: r[1] - r[0])
+        found = text[start:end]
+        return found + ")" if found.count("(") > found.count(")") and text[end:end + 1] == ")" else found
+    if answer_type == "where":
+        m = DI_CAPITAL.search(text) or WHERE.search(text)
+        if not m:
+            return ""
+        end = NAME_CONTINUES.match(text, m.end()).end()
+        return text[m.start():end].rstrip(" ,")
+    return ""
+
+
 def holds(answer_type: str, text: str) -> bool:
     """Whether `text` holds something of the kind `answer_type` asks for ("" asks for nothing in particular)."""
     pattern = PATTERNS.get(answer_type)
