@@ -133,6 +133,8 @@ def test_a_question_that_asks_for_no_ones_words_is_no_speaker_ask(question):
     ("Berapa orang peserta yang hadir?", "count"),
     ("How much did the event cost?", "money"),
     ("Berapa anggaran kegiatan itu?", "money"),
+    ("What was the total budget for the bootcamp, and who funded it?", "money"),  # an amount without "how much"
+    ("What percentage of the coverage was negative?", "count"),
 ])
 def test_count_and_money_questions_expect_a_count_or_an_amount(question, expected):
     assert answer_type(question) == expected
@@ -174,6 +176,7 @@ def test_differences_asked_for_are_no_list_within_one_passage(question):
     ("What did Arief say PR should do when a crisis hits?", ""),  # a conjunction, not a question word
     ("Who opened the bootcamp and when?", "when"),
     ("So when did it start?", "when"),
+    ("For my piece: when did each of the two events take place?", "when"),  # a clause after a colon
 ])
 def test_when_asks_when_only_at_the_start_of_a_question_or_clause(question, expected):
     assert answer_type(question) == expected

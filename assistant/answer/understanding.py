@@ -48,11 +48,14 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 # order: "tanggal berapa" asks for a date and "siapa saja" for a list before "berapa"/"siapa" decide.
 # "How many people", "berapa orang": the answer must hold a count; "how much money": an amount. An
 # Indonesian question word may carry the particle -kah ("kapankah", "di manakah", "berapakah"): the same ask.
-COUNT_QUESTION = re.compile(r"\b(how many|how much|berapa(?:kah)?)\b", re.I)
+COUNT_QUESTION = re.compile(r"\b(how many|how much|what percent(?:age)?|berapa(?:kah)?)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
+# An amount asked without "how much": "What was the total budget …?", "Apa saja biaya …?" asks no amount.
+AMOUNT_ASKED = re.compile(r"\bwhat (?:was|is|were|are) the (?:total |overall |estimated |full )?"
+                          r"(?:budget|cost|costs|price|fees?|funding|amount of money)\b", re.I)
 # "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a
 # conjunction ("What should PR do when a crisis hits?" asks what, not when).
-WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|,\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
+WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|[,:;]\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
                            r"kapan(?:kah)?|bilamana(?:kah)?|"
                            r"(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)(?:kah)?|"
                            # how long something lasted is read off its dates ("3-6 Juni"), not a count
@@ -348,6 +351,8 @@ def answer_type(question: str) -> str:
         return "where"
     if COUNT_QUESTION.search(question):
         return "money" if MONEY_QUESTION.search(question) else "count"
+    if AMOUNT_ASKED.search(question):
+        return "money"
     if WHY_QUESTION.search(question):
         return "why"
     if WHO_QUESTION.search(question):
