@@ -441,3 +441,16 @@ def test_the_other_events_date_or_place_needs_no_reading_probability_but_another
                           answer_type=answer_type)
     lead = in_doc("Kanwil menggelar Bootcamp 2024 pada 3-6 Juni, kata Heni.", "2024.txt", 0.01, dense=0.1)
     assert bool(evidence(asked, [lead], SETTINGS)) is answered
+
+
+@pytest.mark.parametrize("question, first", [
+    ("Apa harapan Heni setelah bootcamp selesai?", "after"),
+    ("What did Heni hope would emerge once the bootcamp was over?", "after"),
+    ("Apa harapan Heni untuk bootcamp?", "named"),  # no after asked: the reader's order
+])
+def test_a_question_about_what_follows_the_event_is_answered_by_a_passage_speaking_of_after(question, first):
+    asked = Understanding(question=question, lang="id", query="q")
+    named = in_doc("Untuk itu, Heni berharap kegiatan Kumham PR Bootcamp ini dapat memberikan pemahaman.", "d.txt", 0.7)
+    after = in_doc("Kami juga berharap, setelah kegiatan ini, tercipta suatu ekosistem.", "d.txt", 0.6, n=1)
+    cited = evidence(asked, [named, after], SETTINGS)
+    assert cited[0] is {"after": after, "named": named}[first]

@@ -78,6 +78,11 @@ SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|s
 # ... unless it asks who spoke about something or for someone: one person, found the ordinary way.
 ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
                           re.I)
+# What follows the event, asked ("… setelah bootcamp selesai?", "… once the bootcamp was over?") and told
+# ("Kami juga berharap, setelah kegiatan ini, tercipta …").
+AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finished|ended|done)|setelah|sesudah|"
+                         r"seusai|usai|pasca|selepas)\b", re.I)
+AFTER = re.compile(r"\b(?:setelah|sesudah|seusai|usai|pasca|selepas|sehabis)\b", re.I)
 # A comparison asking which event came first: its answer lists the earlier first.
 EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
@@ -221,7 +226,7 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
     strongest = max(pool, key=lambda p: p.dense) if read else pool[0]
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
-    typed = [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)]
+    typed = after_first(understood, [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)])
     on_topic = strong_enough(strongest, minimum) or bool(understood.other) \
         or (read and names_whom_asked(understood, typed))
     if not on_topic or not typed:
@@ -249,6 +254,17 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
                 and answer_type_ok(understood, passage.text):
             chosen.append(passage)
     return chosen
+
+
+def after_first(understood: Understanding, passages: list[Passage]) -> list[Passage]:
+    """For a question about what follows the event (`AFTER_ASKED`), the passages that speak of after first,
+    else in the order given: the reader weighs "setelah" as one word among many, and "Untuk itu, Heni
+    berharap kegiatan Kumham PR Bootcamp … dapat memberikan pemahaman …", which names the event and the
+    hope, outread "Kami juga berharap, setelah kegiatan ini, tercipta …" for "Apa harapan Heni setelah bootcamp
+    humas selesai?"."""
+    if not AFTER_ASKED.search(understood.question):
+        return passages
+    return sorted(passages, key=lambda p: not AFTER.search(p.text))
 
 
 def other_documents(understood: Understanding, passages: list[Passage], earlier: list[Passage],
