@@ -48,6 +48,14 @@ def test_the_topic_asked_about_is_kept(question, topic):
     assert speaker_ask(question, (), PEOPLE, CORPUS).topic == topic
 
 
+@pytest.mark.parametrize("question, who", [
+    ("Apa harapan Heni setelah bootcamp selesai?", "Heni"),  # when they said it is no part of who
+    ("Apa pesan Kepala Biro Humas di PR Summit 2022?", "Kepala Biro Humas"),
+])
+def test_whose_words_are_asked_ends_where_the_time_or_place_begins(question, who):
+    assert speaker_ask(question, (), PEOPLE, CORPUS).who == who
+
+
 def test_a_name_the_documents_never_mention_is_unknown():
     ask = speaker_ask("What did Budiman say about hoaxes?", (), PEOPLE, CORPUS)
     assert ask.people == () and ask.unknown_name

@@ -35,7 +35,8 @@ SPEAKER_QUESTIONS = [
     re.compile(r"\b(?:apa(?:kah)? (?:kata|pesan|harapan|pendapat|pandangan|penjelasan|tanggapan|komentar|ucapan|saran|"
                r"rekomendasi|imbauan|nasihat|nasehat)|"
                r"(?:bagaimana(?:kah)?|seperti apa) (?:pendapat|pandangan|tanggapan|komentar|penilaian|sikap))"
-               r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi)\b|\?|$)", re.I),
+               r"(?P<who>(?:nya)|\s+[^?,]+?)(?:\s+(?:tentang|soal|mengenai|terkait|untuk|kepada|bagi|di|pada|saat|"
+               r"ketika|dalam|setelah|sesudah|sebelum|usai|seusai|selama)\b|\?|$)", re.I),
     re.compile(r"\bapa(?:kah)? (?:saja |pendapat |pesan |harapan |pandangan |penjelasan )?yang "
                r"(?:di)?(?:kata|sampai|tekan|jelas|ungkap|harap|bahas|pesan|tegas|saran|anjur|imbau)"
                r"\w*(?: oleh)?\s+(?P<who>[^?]+?)(?:\s+(?:tentang|soal|mengenai|terkait)\b|\?|$)", re.I),
