@@ -51,7 +51,7 @@ TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|te
 # Indonesian question word may carry the particle -kah ("kapankah", "di manakah", "berapakah"): the same ask.
 COUNT_QUESTION = re.compile(r"\b(how many|how much|what percent(?:age)?|berapa(?:kah)?)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
-# An amount asked without "how much": "What was the total budget …?", "Apa saja biaya …?" asks no amount.
+# An amount asked without "how much" or "berapa": "What was the total budget for the bootcamp?".
 AMOUNT_ASKED = re.compile(r"\bwhat (?:was|is|were|are) the (?:total |overall |estimated |full )?"
                           r"(?:budget|cost|costs|price|fees?|funding|amount of money)\b", re.I)
 # "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a

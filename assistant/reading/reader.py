@@ -198,7 +198,8 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     asked = question.understood.ask.people if question.understood.ask else ()
     events = [(word,) for word in question.understood.events]
     unknown = [(name,) for name in question.understood.unknown]
-    keys = years + events + unknown + [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
+    people = [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
+    keys = years + events + unknown + people
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
         if not YEAR.search(text[d]):
