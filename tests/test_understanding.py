@@ -185,6 +185,8 @@ def test_differences_asked_for_are_no_list_within_one_passage(question):
     ("Who opened the bootcamp and when?", "when"),
     ("So when did it start?", "when"),
     ("For my piece: when did each of the two events take place?", "when"),  # a clause after a colon
+    ("How long did the bootcamp last?", "when"),  # how long is read off dates, not counted
+    ("Sudah berapa lama Heni menjabat?", "when"),
 ])
 def test_when_asks_when_only_at_the_start_of_a_question_or_clause(question, expected):
     assert answer_type(question) == expected

@@ -44,8 +44,8 @@ from ..reading.lexicon import (contains_phrase, name_words, question_terms, rela
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds, lasts
 from ..schema import Answer, Passage
 from .page import PAGE_LINE, TALK_TITLE
-from .understanding import (BESIDES, COMPARES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, STANDS_FOR, THE_EVENTS, YEAR,
-                            Understanding, set_aside)
+from .understanding import (BESIDES, COMPARES, DIFFERENCE, DURATION_ASKED, EVENT_NAME, FIRST_ASKED, STANDS_FOR,
+                            THE_EVENTS, YEAR, Understanding, set_aside)
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
@@ -55,11 +55,6 @@ KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:je
 TIME_ASKED = re.compile(r"\b(?:(?:at )?what time|(?:pukul|jam) berapa(?:kah)?)\b", re.I)
 TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|pagi|siang|sore|malam|"
                   r"morning|afternoon|evening|night|a\.m\.|p\.m\.)\b", re.I)
-# How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia menjabat?"),
-# answered by a duration, a range of dates or a start and an end (`types.lasts`), not by a date alone.
-DURATION_ASKED = re.compile(r"\b(?:how long|how many (?:days|weeks|months|years|hours)|"
-                            r"(?<!tanggal )berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|"
-                            r"since when)\b", re.I)
 # A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
 # text gives the number bare ("John Hall (71)"), seldom beside the word asked.
 MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
@@ -147,7 +142,7 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
     if understood.answer_type == "when" and TIME_ASKED.search(understood.question):
         return bool(TIME.search(text))  # a time of day: a date alone does not say it
     if understood.answer_type == "when" and DURATION_ASKED.search(understood.question):
-        return lasts(text)  # how long: nor does it say that
+        return lasts(text)  # how long: a duration, a range of dates or a start and an end, not a date alone
     return understood.answer_type != "money" or holds("money", text)
 
 

@@ -54,13 +54,19 @@ MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|
 # An amount asked without "how much" or "berapa": "What was the total budget for the bootcamp?".
 AMOUNT_ASKED = re.compile(r"\bwhat (?:was|is|were|are) the (?:total |overall |estimated |full )?"
                           r"(?:budget|cost|costs|price|fees?|funding|amount of money)\b", re.I)
+# How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia
+# menjabat?"): a when-question, read off its dates ("3-6 Juni") or a duration, not a count
+# (`policy.answer_type_ok`). "Tanggal berapa hari terakhir …?" asks a date.
+DURATION_WORDS = (r"how long|how many (?:days|weeks|months|years|hours)|"
+                  r"(?<!tanggal )berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|since when")
+DURATION_ASKED = re.compile(rf"\b(?:{DURATION_WORDS})\b", re.I)
 # "When" asks when at the start of the question or of a clause ("…, and when?"); elsewhere it is a
 # conjunction ("What should PR do when a crisis hits?" asks what, not when).
-WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|[,:;]\s*)when\b|\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
+WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or|but)\s+|[,:;]\s*)when\b|"
+                           r"\b((?:what|which) (?:date|day|time|year|month|week|evening|morning|night|afternoon)|"
                            r"kapan(?:kah)?|bilamana(?:kah)?|"
                            r"(?:tanggal|hari|pukul|jam|tahun|bulan) (?:berapa|apa)(?:kah)?|"
-                           # how long something lasted is read off its dates ("3-6 Juni"), not a count
-                           r"how long|how many (?:days|weeks|months|hours)|berapa (?:lama|hari|minggu|bulan|jam))\b", re.I)
+                           rf"{DURATION_WORDS})\b", re.I)
 # Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
 # kedua acara"): a when-question even where the plural makes it look like a list.
 DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?)\b", re.I)
