@@ -85,8 +85,9 @@ NAME_CONTINUES = re.compile(r"(?:\s+(?:[A-Z][\w-]*|dan|di|de|van))*")
 
 def span(answer_type: str, text: str) -> str:
     """The date or place `text` gives, as written: the longest run of date parts joined as `DATE_JOIN`
-    allows ("Senin malam (3/6/2024)", "3-6 Juni"), or the first place with the capitalised words that go on
-    naming it ("di Aula Raden Wijaya Kanwil Kemenkumham Jatim"). Empty for other kinds or when none."""
+    allows ("Senin malam (3/6/2024)", "3-6 Juni"), or the first place named after "di/ke/dari" (else the
+    first place word) with the capitalised words that go on naming it ("di Aula Raden Wijaya Kanwil
+    Kemenkumham Jatim"). Empty for other kinds or when none."""
     if answer_type == "when":
         runs: list[tuple[int, int]] = []
         for m in WHEN.finditer(text):
