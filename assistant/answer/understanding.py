@@ -25,7 +25,8 @@ from .spelling import standard
 SPEAKER_QUESTIONS = [
     re.compile(r"\bwhat (?:did|does|has|had|do|was|were|is) (?P<who>.+?) (?:say|said|tell|told|mention|"
                r"explain|think|stress|emphasi[sz]e|hope|want|discuss|talk|speak|state|note|highlight|urge|"
-               r"expect|convey|add|recommend|advise|suggest|warn|propose|promise|praise|argue|claim)\w*\b", re.I),
+               r"expect|convey|add|recommend|advise|suggest|warn|propose|promise|praise|argue|claim)"
+               r"(?:s|es|d|ed|ing)?\b", re.I),  # a verb's endings only: "that speaker's position" says nothing
     re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
     re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment|give (?:any |some )?(?:tips|advice|"
@@ -224,7 +225,7 @@ class Understanding:
     compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
     who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
-    names: tuple[str, ...] = ()  # when it asks for someone's name or a role's holder: everyone the documents name
+    names: tuple[str, ...] = ()  # when it asks who, someone's name or a role's holder: everyone the documents name
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
@@ -406,7 +407,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         answer_type=kind, also=also_asked(question, kind) or also_asked(followed.again, kind),
         compares=compares(question), other=followed.other,
         who_is=who_is(question, followed.people), page=page,
-        names=named_people(known_people) if holder or asks_for_name or about else (), holder=holder,
+        names=named_people(known_people) if holder or asks_for_name or kind == "who" else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
 
