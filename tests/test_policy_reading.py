@@ -404,6 +404,38 @@ def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people,
     assert [p.text[-7:] for p in chosen] == ["Zaeroji"]
 
 
+def test_who_stood_in_for_someone_the_question_only_describes_is_a_person_the_passage_names():
+    question = Understanding(question="Who spoke on behalf of the head of the regional office?", lang="en", query="q",
+                             answer_type="who", names=("Hendro Tri Prasetyo", "Zaeroji"))
+    chosen = evidence(question, [read("Kanwil Kemenkumham Jatim berupaya mengoptimalkan peran humas.", 0.5, 0.9),
+                                 read("“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji",
+                                      0.4, 0.5, 1)], SETTINGS)
+    assert [p.text[-7:] for p in chosen] == ["Zaeroji"]
+
+
+LEAD = "Untuk mengoptimalkan peran kehumasan, Kanwil Kemenkumham Jatim menggelar Kumham PR Bootcamp pada 3-6 Juni."
+
+
+@pytest.mark.parametrize("question", ["Who officially closed the bootcamp?", "Siapa moderator sesi bootcamp?"])
+def test_who_did_something_is_not_answered_by_a_passage_naming_no_person_or_role(question):
+    asked = Understanding(question=question, lang="en", query="q", answer_type="who", names=("Heni Yuwono",))
+    assert evidence(asked, [read(LEAD, 0.5, 0.9)], SETTINGS) == []
+
+
+@pytest.mark.parametrize("text", ["Heni Yuwono membuka kegiatan.", "Kepala Biro Humas mengapresiasi kegiatan ini."])
+def test_who_did_something_is_answered_by_a_person_or_a_role(text):
+    asked = Understanding(question="Who praised the bootcamp?", lang="en", query="q", answer_type="who",
+                          names=("Heni Yuwono",))
+    assert [p.text for p in evidence(asked, [read(LEAD, 0.5, 0.9), read(text, 0.5, 0.8, 1)], SETTINGS)] == [text]
+
+
+@pytest.mark.parametrize("question", ["Who organised the bootcamp?", "Siapa penyelenggara bootcamp?",
+                                      "Who took part in the bootcamp?"])
+def test_who_asked_of_an_organiser_or_the_participants_may_be_answered_by_the_offices_lead(question):
+    asked = Understanding(question=question, lang="en", query="q", answer_type="who", names=("Heni Yuwono",))
+    assert [p.text for p in evidence(asked, [read(LEAD, 0.5, 0.9)], SETTINGS)] == [LEAD]
+
+
 def test_the_other_event_is_answered_from_the_documents_the_earlier_question_was_not_answered_from():
     asked = Understanding(question="What about the other event?", lang="en", query="q", other="When was the summit?")
     earlier = [in_doc("Summit digelar Rabu (26/10/2022).", "2022.txt", 0.9, dense=0.6)]

@@ -65,6 +65,12 @@ MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|co
 # Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
 PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
                           r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
+# Who asked as a group or an institution ("Which office organised …?", "Siapa penyelenggaranya?", "Who was
+# it for?"): a lead naming only the office ("Kanwil Kemenkumham Jatim menggelar …") answers it.
+GROUP_ASKED = re.compile(r"\b(?:organi[sz]\w*|host\w*|put on|held|sponsor\w*|fund\w*|compan(?:y|ies)|offices?|"
+                         r"institutions?|agenc(?:y|ies)|outlets?|publish\w*|audience|for whom|aimed|target\w*|"
+                         r"penyelenggara\w*|(?:meny|diss?)elenggarakan|(?:meng|di)gelar|(?:meng|di)adakan|sponsor|"
+                         r"instansi|lembaga|kantor|satker|perusahaan|media|sasaran\w*|ditujukan)\b", re.I)
 SPEAKERS = re.compile(r"\b(?:narasumber|pemateri|pembicara|speakers?|presenters?|resource persons?)\b", re.I)
 # Who spoke, as a verb ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): each
 # person quoted. The speakers as a noun ("narasumber", "speakers") are the sessions' list (`listing`).
@@ -123,9 +129,13 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
         if not named:
             return False
     if understood.answer_type == "who" and STANDS_FOR.search(understood.question) and not understood.name_asked \
-            and (understood.people or understood.described) and understood.names \
+            and understood.names \
             and not set(people_in(text, understood.names)) - {*understood.people, *understood.described}:
         return False  # who stood in for whom: someone beside the one asked about (`STANDS_FOR`)
+    if understood.answer_type == "who" and understood.names and not GROUP_ASKED.search(understood.question) \
+            and not PARTICIPANTS.search(understood.question) \
+            and not people_in(text, understood.names) and not ROLE.search(text):
+        return False  # who did something: a person or a role, not the office's lead (`GROUP_ASKED` aside)
     if understood.answer_type in ("who", "list") and PARTICIPANTS.search(understood.question) \
             and not SPEAKERS.search(understood.question) and SPEAKERS.search(text):
         return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
