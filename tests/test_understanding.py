@@ -9,7 +9,7 @@ from assistant.answer.understanding import (also_asked, answer_type, asks_name, 
                                             unknown_names, who_is)
 from assistant.errors import QuestionError
 
-PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Kepala Biro Humas, Hukum dan Kerjasama"]
+PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Ishadi MP", "Kepala Biro Humas, Hukum dan Kerjasama"]
 CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
 
 
@@ -33,6 +33,7 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
     ("Apakah pesan yang disampaikan oleh Hendro?", ("Hendro Tri Prasetyo",)),  # formal: -kah, a noun before "yang"
     ("Bagaimana pendapat Hendro mengenai media?", ("Hendro Tri Prasetyo",)),  # an opinion asked with "how"
     ("Seperti apa pandangan Heni soal hoaks?", ("Heni Yuwono",)),
+    ("Ishadi MP pendapatnya soal konten tiktok bagaimana?", ("Ishadi MP",)),  # the person first, in chat
 ])
 def test_a_question_for_someones_words_names_them(question, who):
     ask = speaker_ask(question, (), PEOPLE, CORPUS)

@@ -44,6 +44,8 @@ SPEAKER_QUESTIONS = [
     re.compile(r"\bmenurut (?P<who>[^,?]+?)(?:,|\?|$| apa| bagaimana| siapa)", re.I),
     re.compile(r"(?P<who>[A-Z]\w+(?: [A-Z]\w+)*) "
                r"(?:bilang|berkata|mengatakan|menyampaikan|berpesan|berbicara|bicara) apa", re.I),
+    # The person first, in chat: "Ishadi MP pendapatnya soal konten tiktok gimana?"
+    re.compile(r"^\W*(?P<who>\w+(?: \w+){0,2}) (?:pendapat|pandangan|tanggapan|komentar|pesan|saran)nya\b", re.I),
 ]
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
 # What kind of answer a question expects, from its question words in English or Indonesian. Checked in
