@@ -178,6 +178,8 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("What is on the page's date line?", "date"),
     ("When was the bootcamp article published?", "date"),
     ("Kapan halaman barometerbali itu diterbitkan?", "date"),
+    ("Artikel barometerbali itu tanggal tayangnya kapan?", "date"),  # -nya on the word for published
+    ("Kapan terbitnya berita itu?", "date"),
     ("Tanggal berapa yang tertera di baris tanggal halaman barometerbali?", "date"),
     ("Tanggal berapa tercantum di bagian atas halaman barometerbali?", "date"),
     ("What date is shown at the top of the barometerbali page?", "date"),
@@ -242,6 +244,10 @@ def test_a_page_line_as_the_source_of_according_to_is_a_page_question():
 def test_the_topic_of_a_page_question_leaves_out_its_page_words():
     assert page_topic("Siapa editor berita bootcamp 2024?") == ["bootcamp", "2024"]
     assert page_topic("Which news outlets covered the two events?") == []
+
+
+def test_a_page_word_with_nya_is_still_a_page_word():
+    assert page_topic("Artikel barometerbali itu tanggal tayangnya kapan? Judulnya?") == ["barometerbali"]
 
 
 # Page passages.

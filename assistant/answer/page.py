@@ -22,8 +22,8 @@ from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP
 from ..schema import Document, Passage, Unit
 
 WHEN = r"when|what date|which date|what day|kapan|tanggal|hari apa"
-PUBLISHED = (r"published|posted|put online|appeared|terbit|diterbitkan|dimuat|diunggah|tayang|ditayangkan|"
-             r"dipublikasikan")
+PUBLISHED = (r"(?:published|posted|put online|appeared|terbit|diterbitkan|dimuat|diunggah|tayang|ditayangkan|"
+             r"dipublikasikan)(?:nya)?")  # "tanggal tayangnya kapan?"
 PAGE_NOUNS = r"articles?|story|page|news|piece|report|it|berita|artikel|halaman|tulisan|laman"
 COVERED = r"ran|run|covered|cover|reported|published|carried|wrote"
 NEWS_ID = r"berita|artikel|memuat|dimuat|memberitakan|diberitakan|meliput|diliput|menerbitkan|diterbitkan"
@@ -71,8 +71,8 @@ media portal portals newspaper newspapers paper publication com co net org event
 headline headlines title dateline datelined date day published publish posted appeared ran run covered
 cover carried reported wrote written filed edited editor editors byline credit credited reporter reporters
 writer author city town place name
-berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya dua masing judul judulnya
-editornya penulis penulisnya wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
+berita artikel halaman tulisan laman situs koran acara kegiatan kedua keduanya dua masing judul
+penulis wartawan redaktur pewarta penyunting disunting ditulis menulis baris tanggal
 kredit kota asal terbit diterbitkan dimuat memuat diunggah tayang ditayangkan dipublikasikan memberitakan
 diberitakan meliput diliput liputan coverage menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
@@ -106,9 +106,11 @@ def page_kinds(question: str) -> tuple[str, ...]:
 
 
 def page_topic(question: str) -> list[str]:
-    """The words of a page question that say which page it means, lower-cased, in order."""
+    """The words of a page question that say which page it means, lower-cased, in order. A page word with
+    -nya ("tayangnya", "penulisnya") is still a page word."""
     words = (w.lower() for w in WORD.findall(question))
-    return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in PAGE_WORDS))
+    return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in PAGE_WORDS
+                              and not (w.endswith("nya") and w[:-3] in PAGE_WORDS)))
 
 
 def same_word(a: str, b: str) -> bool:
