@@ -377,7 +377,23 @@ def test_a_list_told_over_paragraphs_cites_each_step_in_the_documents_order_howe
                 in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1),  # beyond the candidates: unread
                 in_doc("Pertama, Heni membuka acara.", "e.txt", 0.4, n=4)]  # another article's steps
     assert [p.text for p in evidence(asked, passages, SETTINGS)] == [
-        last.text, "Pertama dari aspek kebijakan.", "Dalam aspek manajerial, Ishadi menekankan …"]
+        "Pertama dari aspek kebijakan.", "Dalam aspek manajerial, Ishadi menekankan …", last.text]
+
+
+STEPS = [in_doc("Sesi terakhir menyangkut aspek teknis. Narasumber: Galih WP, Danny Keegan.", "d.txt", 0.9, n=3),
+         in_doc("Dalam aspek manajerial, Ishadi menekankan …", "d.txt", 0.02, n=2),
+         in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1)]
+
+
+def test_a_list_question_about_the_step_of_the_person_it_is_about_cites_that_step_alone():
+    asked = Understanding(question="Siapa saja narasumber lain di sesi yang sama dengan dia?", lang="id", query="q",
+                          answer_type="list", people=("Danny Keegan",))
+    assert [p.unit.position for p in evidence(asked, STEPS, SETTINGS)] == [3]
+
+
+def test_a_list_question_naming_a_step_its_words_cannot_pick_out_cites_the_best_first():
+    asked = Understanding(question="Who spoke in the hands-on session?", lang="en", query="q", answer_type="list")
+    assert [p.unit.position for p in evidence(asked, STEPS, SETTINGS)] == [3, 1, 2]
 
 
 @pytest.mark.parametrize("question, lang, step", [

@@ -390,15 +390,24 @@ def listing(understood: Understanding, best: Passage, pool: list[Passage], setti
     A list told over several paragraphs ("Pertama …", "Selanjutnya …", "Sesi terakhir …"): when the best
     passage opens with a sequence marker, every passage of its document that opens with one, in the
     document's order. The steps share few words with the question (only the last says "sesi"), so they
-    read far below the best. One step named ("the speakers in the technical session", "sesi terakhir")
-    is that step alone (`step_named`). Otherwise each passage of its document among the reader's first
-    `list_window` that holds a role word or an enumeration and reads at least `list_share` of the best."""
+    read far below the best. One step named ("the speakers in the technical session", "sesi terakhir"), or
+    naming the person asked about ("… di sesi yang sama dengan dia?"), is that step alone (`step_named`);
+    a step named that no form picks out ("the hands-on session") keeps the best first. Otherwise each
+    passage of its document among the reader's first `list_window` that holds a role word or an
+    enumeration and reads at least `list_share` of the best."""
     steps = sorted((p for p in pool if p is not best and p.doc_id == best.doc_id and SEQUENCE.match(p.text)),
                    key=lambda p: p.unit.position) if SEQUENCE.match(best.text) else []
     if steps:
         forms = step_named(understood)
-        named = [p for p in (best, *steps) if any(contains_phrase(p.text, f) for f in forms)]
-        return named if len(named) == 1 else [best, *steps][:settings.max_list_citations]
+        named = [p for p in (best, *steps) if any(contains_phrase(p.text, f) for f in forms)
+                 or people_in(p.text, understood.people)]
+        if len(named) == 1:
+            return named
+        # the whole list in the document's order ("Pertama …" before "Sesi terakhir …"); the best first when
+        # the question names a step or a person its words could not pick out ("the hands-on session")
+        ordered = [best, *steps] if forms or understood.people \
+            else sorted([best, *steps], key=lambda p: p.unit.position)
+        return ordered[:settings.max_list_citations]
     chosen = [best]
     for passage in pool[:settings.list_window]:
         if len(chosen) >= settings.max_list_citations:
