@@ -190,6 +190,19 @@ def test_a_follow_up_naming_a_person_and_its_own_topic_carries_no_earlier_topic(
     assert turn.carried == () and "tujuan" not in turn.query
 
 
+def test_a_follow_up_asking_a_whole_question_of_someone_carries_the_person_but_not_the_earlier_topic():
+    turn = resolve("And what did he say people now prefer over journalistic products?",
+                   ["According to Heni Yuwono, why is good performance no longer enough?"], PEOPLE)
+    assert turn.people == ("Heni Yuwono",) and turn.carried == ("Heni Yuwono",)
+
+
+@pytest.mark.parametrize("follow_up", ["And what did he say people should do about it?",
+                                       "And what did he say people should do with it?"])
+def test_a_follow_up_pointing_to_the_earlier_topic_carries_it_though_it_names_someone(follow_up):
+    turn = resolve(follow_up, ["What did Heni Yuwono say about hoaxes?"], PEOPLE)
+    assert "hoaxes" in " ".join(turn.carried)
+
+
 def test_the_other_event_asked_something_of_its_own_is_searched_with_its_own_words():
     turn = resolve("Kalau di acara yang satunya, siapa yang membuka?", ["Siapa yang mewakili Kakanwil di Summit?"],
                    PEOPLE)

@@ -32,7 +32,9 @@ OTHER_EVENT = re.compile(r"\b(?:the other (?:event|one|article|story|report|acti
                          re.I)
 # A follow-up naming a person and its own topic ("Terus soal narasi, Heni bilang apa?") carries neither
 # from earlier turns: it only continues the conversation.
-OWN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|tentang|soal|mengenai|terkait)\s+\w", re.I)
+OWN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|tentang|soal|mengenai|terkait)\s+"  # not "about it"
+                       r"(?!(?:it|this|that|them|itu|ini|tersebut|hal (?:itu|ini|tersebut))\b)\w", re.I)
+OWN_WORDS = 4  # content words of a follow-up naming someone that make it a question of its own
 OTHER_WORDS = frozenset("kalau bagaimana dengan then also dong".split())  # that only open such a follow-up
 # A follow-up that opens by continuing the conversation ("And who spoke besides …?", "Lalu …", "What
 # about …?") is about what the earlier question was about.
@@ -196,6 +198,10 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     # bootcamp 2024?"): the earlier question's topic is what identifies them.
     unresolved = earlier and not named and points_to_person(question)
     gives_own = bool(named) and bool(OWN_TOPIC.search(question))  # "Terus soal narasi, Heni bilang apa?"
+    # Someone, and a whole question of their words: "And what did he say people now prefer over journalistic
+    # products?" is about what it says, not the earlier topic ("why good performance is not enough").
+    own = [w for w in topic_words(question).split() if len(w) > 2 and w.lower() not in PRONOUNS]
+    gives_own = gives_own or (bool(named) and len(own) >= OWN_WORDS and not TOPIC_POINTERS.search(question))
     if earlier and not gives_own and (unresolved or TOPIC_POINTERS.search(question) or CONTINUES.match(question)
                                       or len(topic_words(question).split()) <= 1):
         topic = topic_words(earlier[-1])
