@@ -326,6 +326,7 @@ def test_a_question_about_several_events_compares(question, expected):
     "What is the Kakanwil's name?",
     "Siapa Kakanwil Kemenkumham Jatim yang disebut di masing-masing artikel?",
     "Who was the head of the East Java regional office back in 2022?",
+    "Kakanwil Jatim tahun 2022 sama tahun 2024 beda orang ya? Siapa saja?",  # same or different people
 ])
 def test_a_question_asking_only_who_held_a_position_names_the_positions_forms(question):
     assert "Kakanwil" in roles_asked(question)

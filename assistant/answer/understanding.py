@@ -110,7 +110,8 @@ DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
 # Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
 mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala back then
-disebut disebutkan artikel berita masing-masing""".split())
+disebut disebutkan artikel berita masing-masing same different person people sama beda berbeda orang
+orangnya""".split())
 # A who-question whose position follows the question word asks who held it, whatever narrows it after:
 # "Siapakah Kepala Subbagian Humas … yang menjadi narasumber pada …?", "Who was the head of PR who spoke …?".
 HOLDER_FIRST = re.compile(r"^\W*(?:siapa(?:kah)?|who)\s+(?:(?:is|was|were|are|the|that|this|sang|nama)\s+)*", re.I)
