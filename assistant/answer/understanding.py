@@ -107,7 +107,8 @@ COMPARES = re.compile(rf"{FIRST_ASKED.pattern}|{DIFFERENCE.pattern}|"
                       r"(?:longer|shorter|earlier|later|bigger|larger) than|"
                       r"lebih (?:lama|singkat|dulu|awal|besar) (?:dari|daripada))\b", re.I)
 DISTRIBUTIVE = frozenset({"each", "both", "either", "masing-masing"})
-# Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article.
+# Words that ask nothing beyond who held a position, when ("tahun 2024"), at which event or in which article,
+# or whether one person held it at both ("beda orang ya?").
 HOLDER_WORDS = frozenset("""event events one time year years held hold serve served serving named name names
 mentioned article articles story stories each acara kegiatan tahun waktu menjabat jabatan nama bernama kala back then
 disebut disebutkan artikel berita masing-masing same different person people sama beda berbeda orang
