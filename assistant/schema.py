@@ -107,10 +107,12 @@ class Answer:
     lang: str = "en"
     timings: dict[str, float] = field(default_factory=dict)
     passages: list[Passage] = field(default_factory=list)  # what retrieval returned, best first
+    reason: str = ""  # why it refused ("no_amount", "unknown", …: `answer.policy.Decision`), "" when answered
 
     def to_dict(self) -> dict:
         """The answer as JSON-able data (the web endpoint, feedback log and reports all use this)."""
-        return {"question": self.question, "text": self.text, "refused": self.refused, "lang": self.lang,
+        return {"question": self.question, "text": self.text, "refused": self.refused, "reason": self.reason,
+                "lang": self.lang,
                 "citations": [{**asdict(c), "score": round(float(c.score), 4)} for c in self.citations]}
 
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
-from assistant.answer.frames import refusal
-from assistant.answer.policy import answer_type_ok, evidence, threshold
+from assistant.answer.frames import frames, refusal
+from assistant.answer.policy import Decision, answer_type_ok, decide, evidence, threshold
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.schema import Passage, Unit
@@ -29,8 +29,8 @@ def passage(text: str, dense: float, speaker: str = "", score: float | None = No
 
 
 def question(same_language: bool = True, answer_type: str = "", ask: SpeakerAsk | None = None,
-             topic_share: float = 1.0, lang: str = "id") -> Understanding:
-    return Understanding(question="q", lang=lang, query="q", same_language=same_language,
+             topic_share: float = 1.0, lang: str = "id", text: str = "q") -> Understanding:
+    return Understanding(question=text, lang=lang, query="q", same_language=same_language,
                          answer_type=answer_type, ask=ask, topic_share=topic_share)
 
 
@@ -140,9 +140,39 @@ def test_citations_stop_at_the_maximum():
     assert len(evidence(question(), passages, SETTINGS.with_(max_citations=2))) == 2
 
 
-def test_a_refusal_is_the_fixed_sentence_in_the_questions_language_with_no_citations():
+def test_a_refusal_is_the_fixed_sentence_in_the_questions_language_and_its_reason_with_no_citations():
     answer = ExtractiveAnswerer(SETTINGS).answer(question(lang="en"), [passage("Hoaks.", 0.01)])
-    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
+    assert (answer.refused, answer.reason, answer.citations) == (True, "off_topic", [])
+    assert answer.text == "I can't answer that from the documents I have. " \
+                          "Nothing in the documents is close enough to that question."
+
+
+def test_the_reasons_for_a_refusal_are_worded_in_each_language():
+    assert frames()["en"]["why"].keys() == frames()["id"]["why"].keys()
+    assert refusal("id", "unknown", "Yasonna Laoly") == ("Maaf, saya tidak dapat menjawabnya dari dokumen yang "
+                                                         "tersedia. Dokumen tidak menyebut Yasonna Laoly.")
+
+
+@pytest.mark.parametrize("asked, passages, reason, detail", [
+    (question(ask=SpeakerAsk("Budiman", (), True)), [passage("Hoaks.", 0.6)], "unknown", "Budiman"),
+    (question(ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, "TikTok"), topic_share=0.3),
+     [passage("Hoaks.", 0.6, speaker="Heni Yuwono")], "not_said", "Heni Yuwono"),
+    (question(ask=SpeakerAsk("Danny", ("Danny Keegan",), False, "hoaks"), topic_share=0.0),
+     [passage("Hoaks.", 0.6)], "never_quoted", "Danny Keegan"),
+    (question(answer_type="money", text="How much money was spent?"), [passage("Acara digelar.", 0.6)],
+     "no_amount", ""),
+    (question(answer_type="when", text="Berapa lama acara berlangsung?"), [passage("Rabu (26/10/2022).", 0.6)],
+     "no_duration", ""),
+    (question(), [passage("Hoaks.", 0.01)], "off_topic", ""),
+])
+def test_a_refusal_says_why(asked, passages, reason, detail):
+    assert decide(asked, passages, SETTINGS) == Decision([], reason, detail)
+
+
+def test_unstated_words_are_named_in_the_refusal():
+    asked = replace(question(text="Bagaimana hasil survei kepuasan peserta?"), unstated=("survei", "kepuasan"))
+    assert decide(asked, [passage("Peserta antusias.", 0.6)], SETTINGS) == Decision([], "unstated",
+                                                                              "survei, kepuasan")
 
 
 def test_an_answer_quotes_its_citation_with_a_marker():

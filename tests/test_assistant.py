@@ -107,17 +107,28 @@ def test_every_citation_is_an_exact_slice_quoted_verbatim(seed_bot, ask, questio
 
 def test_off_topic_question_is_refused_in_english(seed_bot):
     answer = seed_bot.ask("What is the capital of France?")
-    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en", "off_topic"), [])
 
 
 def test_off_topic_question_is_refused_in_indonesian(seed_bot):
     answer = seed_bot.ask("Apa ibu kota Prancis?")
-    assert (answer.refused, answer.text, answer.citations) == (True, refusal("id"), [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("id", "unstated", "prancis"), [])
 
 
 def test_person_who_never_speaks_is_refused(seed_bot):
     answer = seed_bot.ask("What did Danny Keegan say about hoaxes?")
-    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en"), [])
+    assert (answer.refused, answer.text, answer.citations) == (True, refusal("en", "never_quoted", "Danny Keegan"), [])
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("How much money was budgeted for the 2024 PR bootcamp?", "no_amount"),
+    ("Was Minister Yasonna Laoly at the bootcamp?", "unknown"),
+    ("What did Arief Rahman say about TikTok?", "not_said"),
+    ("Siapa nama Kepala Biro Humas, Hukum dan Kerjasama?", "no_name"),
+])
+def test_a_refusal_says_why_in_the_questions_language(seed_bot, question, reason):
+    answer = seed_bot.ask(question)
+    assert answer.refused and answer.reason == reason and answer.to_dict()["reason"] == reason
 
 
 def test_someone_who_never_spoke_of_a_topic_spelled_otherwise_than_the_text_is_refused(seed_bot):

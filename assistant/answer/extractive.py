@@ -90,9 +90,10 @@ class ExtractiveAnswerer:
         self.settings = settings
 
     def answer(self, understood: Understanding, passages: list[Passage]) -> Answer:
-        chosen = with_antecedents(policy.evidence(understood, passages, self.settings))
+        decision = policy.decide(understood, passages, self.settings)
+        chosen = with_antecedents(decision.passages)
         citations = [citation(n, p) for n, p in enumerate(chosen, start=1)]
         text = "\n".join(filter(None, (short(understood, citations), compose(citations, understood.lang)))) \
-            if citations else refusal(understood.lang)
+            if citations else refusal(understood.lang, decision.reason, decision.detail)
         return Answer(question=understood.question, text=text, citations=citations, refused=not citations,
-                      lang=understood.lang, passages=passages)
+                      lang=understood.lang, passages=passages, reason="" if citations else decision.reason)

@@ -1,4 +1,4 @@
-"""The fixed wording around quotations, per language: answer frames, refusals, month names.
+"""The fixed wording around quotations, per language: answer frames, refusals and their reasons, month names.
 
 The wording lives in `frames.json` beside this module (package data, so an installed wheel has it) and is
 read on first use, not at import.
@@ -19,9 +19,11 @@ def frames() -> dict[str, dict]:
     return {lang: table for lang, table in raw.items() if not lang.startswith("_")}
 
 
-def refusal(lang: str) -> str:
-    """The sentence every refusal is, in the question's language."""
-    return frames()[lang]["refusal"]
+def refusal(lang: str, reason: str = "", detail: str = "") -> str:
+    """The sentence every refusal opens with, in the question's language, then why (`policy.Decision`):
+    "I can't answer that from the documents I have. The documents give no amount of money." """
+    why = frames()[lang]["why"].get(reason, "").format(detail=detail)
+    return " ".join(filter(None, (frames()[lang]["refusal"], why)))
 
 
 def human_date(iso: str, lang: str = "en") -> str:

@@ -1,8 +1,9 @@
 """When to answer and from which passages: the whole refusal policy, shared by every answerer.
 
 An answerer (`Answerer`) turns an `Understanding` and the passages retrieval (and reading) ranked into
-an `Answer`. Whatever it composes, it may only cite what `evidence` returns, and it refuses when that is
-empty. The causes of a refusal, in the order checked:
+an `Answer`. Whatever it composes, it may only cite the passages `decide` returns, and it refuses when
+there are none, saying why (`Decision.reason`, worded in frames.json). The causes of a refusal, in the
+order checked:
 - "Who is X?" (`who_is`) is answered by the passage naming X beside a role, and refused when none does;
   "Who was the head of … in 2024?" (`holder`) by the passage naming someone beside that position;
 - an Indonesian question holds `UNSTATED` words the documents never use (`unstated`) and the reader finds
@@ -33,7 +34,7 @@ reading probability; otherwise by retrieval's order and score, as before reading
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Collection, Protocol
 
 from ..config import Settings
@@ -190,62 +191,90 @@ def reading_floor(settings: Settings) -> float:
     return load_model().refusal_threshold
 
 
+@dataclass(frozen=True)
+class Decision:
+    """The passages an answer may cite, best first; none is a refusal, and `reason` says why (a key of the
+    "why" frames in frames.json), with `detail` naming what it is about: the name no article mentions, the
+    words the documents never use, the person not quoted on it."""
+
+    passages: list[Passage]
+    reason: str = ""
+    detail: str = ""
+
+
+def refuse(reason: str, detail: str = "") -> Decision:
+    return Decision([], reason, detail)
+
+
 def evidence(understood: Understanding, passages: list[Passage], settings: Settings) -> list[Passage]:
-    """The passages an answer may cite, best first; empty means refuse.
+    """The passages an answer may cite, best first; empty means refuse (`decide` says why)."""
+    return decide(understood, passages, settings).passages
+
+
+def decide(understood: Understanding, passages: list[Passage], settings: Settings) -> Decision:
+    """The passages an answer may cite, or a refusal with its reason.
 
     The best qualifying passage, plus runners-up scoring at least `relative_cutoff` of it (up to
     `max_citations`). For a what-did-X-say question only what X said qualifies."""
     if understood.who_is:
-        return naming(understood, passages)
+        named = naming(understood, passages)
+        return Decision(named) if named else refuse("who_is", ", ".join(understood.people))
     lines = [p for p in passages if p.unit.position == PAGE_LINE] if understood.page else []
     if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
-        return lines[:settings.max_citations]
+        return Decision(lines[:settings.max_citations])
+    if understood.page and not passages:
+        return refuse("page")
     ask = understood.ask
     if ask and ask.unknown_name:
-        return []
+        return refuse("unknown", ask.who)
     if len(understood.unstated) >= UNSTATED and max((p.reading for p in passages), default=0.0) <= PARAPHRASE:
-        return []  # unless the reader reads a passage as the answer to a paraphrase
+        return refuse("unstated", ", ".join(understood.unstated))  # unless the reader reads a paraphrase's answer
     if not ask and (asked := asked_beside_event(understood)) and asked <= set(understood.unstated):
-        return []  # all it asks of whom or which event it names is unstated: "Apa hobi Arief Rahman?",
-        # "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
+        return refuse("unstated", ", ".join(sorted(asked)))  # all it asks of whom or which event it names is
+        # unstated: "Apa hobi Arief Rahman?", "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
     pool = passages
     if understood.holder and passages and passages[0].reading > 0.0:
         held = holding(understood, [p for p in passages
                                     if (p.anchored > 0.0 if understood.compares else p.anchored >= 1.0)])
         if held:
-            return held
+            return Decision(held)
     if ask and ask.people:
-        if understood.topic_share < settings.topic_share_min:
-            return []
+        if understood.topic_share < settings.topic_share_min:  # 0.0: nothing they said was found at all
+            return refuse("not_said" if understood.topic_share > 0.0 else "never_quoted", ", ".join(ask.people))
         pool = [p for p in passages if p.unit.speaker in ask.people]
+        if not pool:
+            return refuse("never_quoted", ", ".join(ask.people))
     if not pool:
-        return []
+        return refuse("off_topic")
     read = pool[0].reading > 0.0
     minimum = threshold(understood, settings)
     if read and understood.compares:
-        return per_document([p for p in pool if p.anchored > 0.0], understood, settings, minimum)
+        chosen = per_document([p for p in pool if p.anchored > 0.0], understood, settings, minimum)
+        return Decision(chosen) if chosen else refuse("off_topic")
     if read:
         pool = [p for p in pool if p.anchored >= 1.0]
         if not pool:
-            return []
+            return refuse("unknown", ", ".join(understood.unknown)) if understood.unknown else refuse("not_about")
     strongest = max(pool, key=lambda p: p.dense) if read else pool[0]
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
     typed = after_first(understood, [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)])
     on_topic = strong_enough(strongest, minimum) or bool(understood.other) \
         or (read and names_whom_asked(understood, typed))
-    if not on_topic or not typed:
-        return []
+    if not typed:  # the more telling reason first: "no one who did that" over "nothing close enough"
+        return refuse(kind_missing(understood) if on_topic or understood.answer_type else "off_topic")
+    if not on_topic:
+        return refuse("off_topic")
     best = typed[0]
     pool = [best] + [p for p in pool if p is not best]
     other_dated = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
     if read and best.reading < reading_floor(settings) and not other_dated:
-        return []
+        return refuse("not_stated")
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:
-        return quoted
+        return Decision(quoted)
     if read and understood.answer_type == "list":
-        return listing(understood, best, [p for p in pool if answer_type_ok(understood, p.text)], settings)
+        return Decision(listing(understood, best, [p for p in pool if answer_type_ok(understood, p.text)], settings))
     chosen = [best]
     for kind in understood.also:  # a date or place asked besides: the best passage of its document holding it
         if not any(holds(kind, p.text) for p in chosen):
@@ -258,7 +287,22 @@ def evidence(understood: Understanding, passages: list[Passage], settings: Setti
         if rank_score[0] >= settings.relative_cutoff * rank_score[1] and passage.dense >= minimum \
                 and answer_type_ok(understood, passage.text):
             chosen.append(passage)
-    return chosen
+    return Decision(chosen)
+
+
+def kind_missing(understood: Understanding) -> str:
+    """The reason for a refusal because no passage holds the kind of answer asked (`answer_type_ok`): the
+    name of a position's holder, a time of day, a duration, a date, a place, a count, an amount, a person."""
+    question = understood.question
+    if understood.name_asked:
+        return "no_name"
+    if understood.answer_type == "when":
+        return "no_time" if TIME_ASKED.search(question) else "no_duration" if DURATION_ASKED.search(question) \
+            else "no_date"
+    if TALK_TITLE.search(question):
+        return "no_title"
+    return {"where": "no_place", "count": "no_count", "money": "no_amount", "who": "no_person"}.get(
+        understood.answer_type, "not_stated")
 
 
 def after_first(understood: Understanding, passages: list[Passage]) -> list[Passage]:
