@@ -92,6 +92,10 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("What was the title of Heni's keynote?", "", "Heni membawakan materi bertajuk Humas Digital.", True),
     ("Berapa anggarannya?", "money", "Anggarannya Rp 50 juta.", True),
     ("Berapa anggarannya?", "money", "Sebanyak 120 peserta hadir.", False),
+    ("Berapa kategorikah yang diatur?", "count", "Kuota untuk 10 kategori tekstil.", True),  # -kah: "kategori"
+    # one day of the event: the event's dates do not tell what happened on that day
+    ("What took place on the second day of the bootcamp?", "", "Bootcamp digelar pada 3-6 Juni.", False),
+    ("Apa yang terjadi pada hari kedua bootcamp?", "", "Pada hari kedua, peserta praktik membuat konten.", True),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),
 ])
 def test_count_and_money_questions_need_a_count_of_what_is_asked_or_an_amount(asked, answer_type, text, ok):
@@ -164,6 +168,7 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
     (question(answer_type="when", text="Berapa lama acara berlangsung?"), [passage("Rabu (26/10/2022).", 0.6)],
      "no_duration", ""),
     (question(), [passage("Hoaks.", 0.01)], "off_topic", ""),
+    (question(text="Apa yang terjadi pada hari kedua bootcamp?"), [passage("Digelar 3-6 Juni.", 0.6)], "no_day", ""),
 ])
 def test_a_refusal_says_why(asked, passages, reason, detail):
     assert decide(asked, passages, SETTINGS) == Decision([], reason, detail)

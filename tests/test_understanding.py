@@ -211,6 +211,10 @@ def test_dates_asked_for_are_a_when_question_even_in_the_plural(question):
     assert answer_type(question) == "when"
 
 
+def test_a_date_the_question_gives_is_not_asked():
+    assert answer_type("Siapa yang menutup bootcamp pada tanggal 6 Juni 2024?") == "who"
+
+
 @pytest.mark.parametrize("question, expected", [
     ("What were the two PR events called, and which year was each held?", "when"),
     ("How do the events in the two articles compare in name and date?", "when"),

@@ -63,6 +63,11 @@ MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|co
                      r"panjang(?:nya)?|berat(?:nya)?|bobot(?:nya)?|suhu(?:nya)?|temperatur(?:nya)?|persen\w*|"
                      r"tingkat|kecepatan(?:nya)?|jarak(?:nya)?|nilai(?:nya)?|harga(?:nya)?|kadar(?:nya)?|"
                      r"volume(?:nya)?|kapasitas(?:nya)?)\b", re.I)
+# One day of an event asked ("on the second day of the bootcamp", "pada hari kedua bootcamp"), and told: a
+# passage giving the event's dates ("3-6 Juni") does not say what happened on its second day.
+DAY = (r"(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) day|day (?:one|two|three|four|five|[1-5])|"
+       r"hari (?:pertama|kedua|ketiga|keempat|kelima|terakhir|ke-?[1-5])")
+DAY_ASKED = re.compile(rf"\b(?:{DAY})\b", re.I)
 # Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
 PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
                           r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
@@ -142,6 +147,8 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
         return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
     if TALK_TITLE.search(understood.question) and not TITLED.search(text):
         return False  # the title of a talk: a passage naming the talk without its title does not say it
+    if DAY_ASKED.search(understood.question) and understood.answer_type != "when" and not DAY_ASKED.search(text):
+        return False  # what happened on one day of the event: a passage must tell of that day ("pada hari kedua")
     if understood.answer_type == "count":
         if KINDS.search(understood.question) and ENUMERATION.search(text):
             return True  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
@@ -160,10 +167,12 @@ def answer_type_ok(understood: Understanding, text: str) -> bool:
 def counted_terms(question: str, lang: str) -> list[str]:
     """What a how-many question counts: its content words (translated when English) but the names that
     say which event it is about ("Kumham PR Bootcamp 2024") and their role forms ("Kemenkumham"), which
-    sit beside any count in the article ("Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil")."""
+    sit beside any count in the article ("Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil"). The
+    question particle -kah is no part of what is counted ("Berapa kategorikah …?" counts "kategori")."""
     names = [a for a in ANCHOR.findall(question) if a[:1].isupper() or a[:1].isdigit()]
     named = {w.lower() for w in names} | {w.lower() for form in role_forms(" ".join(names)) for w in form.split()}
-    return [t for t in question_terms(question, lang) if content_word(t) and t not in named]
+    terms = [t[:-3] if lang == "id" and t.endswith("kah") and len(t) > 6 else t for t in question_terms(question, lang)]
+    return [t for t in terms if content_word(t) and t not in named]
 
 
 def names_whom_asked(understood: Understanding, typed: list[Passage]) -> bool:
@@ -296,6 +305,8 @@ def kind_missing(understood: Understanding) -> str:
     question = understood.question
     if understood.name_asked:
         return "no_name"
+    if DAY_ASKED.search(question) and understood.answer_type != "when":
+        return "no_day"
     if understood.answer_type == "when":
         return "no_time" if TIME_ASKED.search(question) else "no_duration" if DURATION_ASKED.search(question) \
             else "no_date"

@@ -72,7 +72,7 @@ WHEN_QUESTION = re.compile(r"(?:^\W*(?:(?:so|then|and|but|also)\s+)?|\b(?:and|or
                            rf"{DURATION_WORDS})\b", re.I)
 # Dates named as what is asked ("the dates of both events", "What were the dates …?", "Sebutkan tanggal
 # kedua acara"): a when-question even where the plural makes it look like a list.
-DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?)\b", re.I)
+DATES_ASKED = re.compile(r"\b(?:dates? of|(?:what|which) dates|tanggal(?:nya)?(?!\s*\d))\b", re.I)  # not one given
 DATE_WORD = re.compile(r"\b(?:dates?|tanggal)\b", re.I)
 WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|building|venue|hotel|hall|room|province|country)|"
                             r"what (?:venue|place|location|city|building)|(?:di|ke|dari) ?mana(?:kah)?|"
