@@ -110,6 +110,14 @@ def test_the_previous_question_wins_over_the_reply_it_got():
     assert resolve("What did he say about the media?", history, PEOPLE).people == ("Arief Rahman",)
 
 
+@pytest.mark.parametrize("follow_up, person", [("Yang kedua jabatannya apa?", "Hendro Tri Prasetyo"),
+                                               ("What is the role of the last one?", "Zakaria"),
+                                               ("Dia jabatannya apa?", "Arief Rahman")])
+def test_a_person_pointed_to_by_place_is_the_one_the_earlier_answer_named_there(follow_up, person):
+    history = [("Siapa saja narasumbernya?", "Narasumbernya Arief Rahman, Hendro dan Zakaria. [1]")]
+    assert resolve(follow_up, history, PEOPLE).people == (person,)
+
+
 def test_people_come_in_the_order_the_text_names_them():
     assert people_in("Hendro yang mewakili Zaeroji", ["Zaeroji", "Hendro Tri Prasetyo"]) == [
         "Hendro Tri Prasetyo", "Zaeroji"]

@@ -190,6 +190,14 @@ def test_a_question_whose_every_word_beside_its_event_is_unstated_is_refused():
     assert evidence(day, [dated], SETTINGS) == [dated]  # a day asked: "jatuh pada" only frames it
 
 
+def test_words_about_the_asking_with_nya_or_a_place_in_a_list_are_not_what_is_asked():
+    """"Yang kedua jabatannya apa?" asks the second speaker's position, which the passage naming him gives."""
+    asked = Understanding(question="Danny Keegan: yang kedua jabatannya apa?", lang="id", query="q",
+                          people=("Danny Keegan",), unstated=("jabatannya", "kedua"))
+    named = in_doc("Narasumber yaitu Galih WP (kreator konten DJKI), Danny Keegan (Spv Produksi Konten).", "d.txt", 0.9)
+    assert evidence(asked, [named], SETTINGS) == [named]
+
+
 def test_what_someone_said_about_a_topic_spelled_otherwise_is_not_refused_as_unstated():
     """"Apa kata Heni tentang hoaks?" over "… hoax dan disinformasi …": a what-did-X-say topic is measured
     by similarity (`topic_share`), which a spelling does not defeat."""

@@ -21,6 +21,12 @@ PERSON_POINTERS = re.compile(
 NOT_POINTERS = set("""hanya punya tanya bahwasanya sebenarnya sesungguhnya akhirnya selanjutnya sebelumnya
 setelahnya sesudahnya biasanya seharusnya semestinya misalnya contohnya lainnya rupanya agaknya adanya
 tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masingnya satunya""".split())
+# One of the people an earlier answer listed, by their place in it ("yang kedua jabatannya apa?" after the
+# technical session's three speakers, "And the last one?").
+ORDINAL = re.compile(r"\b(?:(?:yang|orang|narasumber|pembicara) (?P<id>pertama|kedua|ketiga|keempat|terakhir)|"
+                     r"the (?P<en>first|second|third|fourth|last)(?: one| person| speaker)?)\b", re.I)
+PLACES = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "terakhir": -1,
+          "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 # Words that point back to an event or topic named earlier, or a question too short to stand alone.
 TOPIC_POINTERS = re.compile(
     r"\b(it|this|that|there|the event|the same|acara (itu|tersebut|ini)|kegiatan (itu|tersebut|ini)|"
@@ -125,8 +131,18 @@ def needs_reply(question: str, history: Iterable[Any] | None, people: Iterable[s
 
 
 def points_to_person(question: str) -> bool:
-    """True when the question refers back to someone ("he", "dia", "katanya"), not just to a -nya adverb."""
-    return any(m.group(0).lower() not in NOT_POINTERS for m in PERSON_POINTERS.finditer(question))
+    """True when the question refers back to someone ("he", "dia", "katanya", "yang kedua"), not just to a
+    -nya adverb."""
+    return bool(ORDINAL.search(question)) \
+        or any(m.group(0).lower() not in NOT_POINTERS for m in PERSON_POINTERS.finditer(question))
+
+
+def by_place(question: str, listed: list[str]) -> list[str]:
+    """The person a question points to by place ("yang kedua") among `listed`, in the order an earlier
+    turn named them; else the first named, whom a pronoun means."""
+    match = ORDINAL.search(question)
+    place = PLACES[(match["id"] or match["en"]).lower()] if match else 0
+    return listed[place:][:1] if -len(listed) <= place < len(listed) else []
 
 
 def is_name(word: str) -> bool:
@@ -189,9 +205,9 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
         # The newest turn that names someone: its question first, then the assistant's reply if given
         # ("What was his job title?" after "Who spoke about media policy?" answered by Zakaria's quote).
         before = next((found for turn in turns_newest_first(history) for text in turn
-                       if (found := people_in(text, people))), [])
-        if before:
-            named = before[:1]
+                       if (found := by_place(question, people_in(text, people)))), [])
+        named = before
+        if named:
             carried.append(named[0])
             query = f"{named[0]}: {question}"
     # A pointer to someone the earlier turns do not name ("Kapan dia membukanya?" after "Siapa yang membuka

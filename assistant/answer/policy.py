@@ -101,7 +101,7 @@ PARAPHRASE = 0.65
 # not about what happened.
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
-bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi""".split())
+bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir""".split())
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 # One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
 STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|\b(?:sesi|aspek|materi) ([\w-]+)", re.I)
@@ -385,7 +385,8 @@ def asked_words(understood: Understanding, names: bool = True) -> list[str]:
     comparing = {w for m in COMPARES.finditer(understood.question) for w in words(m.group(0))}
     named = {w.lower() for person in understood.people for w in words(person)} if names else set()
     return [w for w in dict.fromkeys(words(understood.question)) if content_word(w) and not w.isdigit()
-            and w not in ABOUT_THE_TEXT and w not in comparing and w not in named and not points(w)]
+            and w not in ABOUT_THE_TEXT and w.removesuffix("nya") not in ABOUT_THE_TEXT
+            and w not in comparing and w not in named and not points(w)]
 
 
 def asked_beside_event(understood: Understanding) -> set[str]:
