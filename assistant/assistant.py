@@ -21,7 +21,7 @@ from .answer.conversation import needs_reply, user_questions
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
 from .answer.policy import Answerer, other_documents, unstated
-from .answer.understanding import Understanding, check_question, understand
+from .answer.understanding import Understanding, check_question, topics, understand
 from .config import Settings, load_settings
 from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
@@ -168,7 +168,7 @@ class Assistant:
                 understood, passages = other_documents(understood, passages,
                                                        self.retriever.retrieve(understood.other, k=1), self.settings)
             if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
-                share = self.retriever.topic_share(with_related(ask.topic), ask.people)
+                share = min(self.retriever.topic_share(with_related(t), ask.people) for t in topics(ask.topic))
                 understood = replace(understood, topic_share=share)
         retrieved = time.perf_counter()
         if self.reader:

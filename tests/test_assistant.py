@@ -131,6 +131,11 @@ def test_a_refusal_says_why_in_the_questions_language(seed_bot, question, reason
     assert answer.refused and answer.reason == reason and answer.to_dict()["reason"] == reason
 
 
+def test_someone_who_never_spoke_of_a_topics_head_is_refused_though_they_spoke_of_what_narrows_it(seed_bot):
+    # Heni speaks of PR staff, Hendro of graphic design
+    assert seed_bot.ask("What did Heni Yuwono say about graphic design skills for PR staff?").refused
+
+
 def test_someone_who_never_spoke_of_a_topic_spelled_otherwise_than_the_text_is_refused(seed_bot):
     # "hoaks" alone lands far from Heni's "hoax" sentence, so Zakaria's words seemed as close to it
     assert seed_bot.ask("Apa kata Zakaria tentang hoaks?").refused

@@ -5,12 +5,21 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.understanding import (also_asked, answer_type, asks_name, beyond, check_question, compares,
-                                            described, events_named, named_people, roles_asked, speaker_ask, understand,
-                                            unknown_names, who_is)
+                                            described, events_named, named_people, roles_asked, speaker_ask, topics,
+                                            understand, unknown_names, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Ishadi MP", "Kepala Biro Humas, Hukum dan Kerjasama"]
 CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
+
+
+@pytest.mark.parametrize("topic, expected", [
+    ("graphic design skills for PR staff", ("graphic design skills for PR staff", "graphic design skills")),
+    ("hoaks", ("hoaks",)),
+    ("sikap satker terhadap media", ("sikap satker terhadap media", "sikap satker")),
+])
+def test_a_topic_narrowed_by_more_words_is_also_measured_by_its_head(topic, expected):
+    assert topics(topic) == expected
 
 
 @pytest.mark.parametrize("question, who", [

@@ -48,6 +48,9 @@ SPEAKER_QUESTIONS = [
     re.compile(r"^\W*(?P<who>\w+(?: \w+){0,2}) (?:pendapat|pandangan|tanggapan|komentar|pesan|saran)nya\b", re.I),
 ]
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
+# Where a topic's head ends and what narrows it begins: "graphic design skills | for PR staff".
+TOPIC_NARROWED = re.compile(r"\s+(?:for|of|in|at|to|with|among|untuk|bagi|di|dalam|pada|terhadap|kepada|dengan)\s+",
+                            re.I)
 # What kind of answer a question expects, from its question words in English or Indonesian. Checked in
 # order: "tanggal berapa" asks for a date and "siapa saja" for a list before "berapa"/"siapa" decide.
 # "How many people", "berapa orang": the answer must hold a count; "how much money": an amount. An
@@ -286,6 +289,14 @@ def topic_of(question: str, start: int) -> str:
         return after["topic"].strip(" ?.")
     before = TOPIC.search(question[:start])
     return before["topic"].split(",")[0].strip(" ?.") if before else ""
+
+
+def topics(topic: str) -> tuple[str, ...]:
+    """The topic asked, and its head when words narrow it ("graphic design skills for PR staff" ->
+    "graphic design skills"): both must be the speaker's (`Assistant.ask` takes the lower share). Heni
+    speaks of "PR staff", so the whole topic seemed hers, while only Hendro speaks of graphic design."""
+    head = TOPIC_NARROWED.split(topic)[0]
+    return (topic, head) if head and head != topic else (topic,)
 
 
 def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], corpus_text: str,
