@@ -393,6 +393,14 @@ STEPS = [in_doc("Sesi terakhir menyangkut aspek teknis. Narasumber: Galih WP, Da
          in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1)]
 
 
+def test_a_list_question_asking_something_else_than_the_steps_cites_the_best_step_first():
+    asked = Understanding(question="Siapa saja yang tidak boleh alergi dengan media massa?", lang="id", query="q",
+                          answer_type="list")
+    steps = [in_doc("Selanjutnya, Arief menekankan agar satker tidak alergi dengan media massa.", "d.txt", 0.9, n=2),
+             in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.0, n=1)]
+    assert [p.unit.position for p in evidence(asked, steps, SETTINGS)] == [2, 1]
+
+
 def test_a_list_question_about_the_step_of_the_person_it_is_about_cites_that_step_alone():
     asked = Understanding(question="Siapa saja narasumber lain di sesi yang sama dengan dia?", lang="id", query="q",
                           answer_type="list", people=("Danny Keegan",))

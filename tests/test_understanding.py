@@ -142,7 +142,8 @@ def test_a_question_for_the_words_of_someone_described_by_role_asks_for_theirs()
 
 @pytest.mark.parametrize("question", ["Who opened the bootcamp?", "Kapan acara itu digelar?",
                                       "Where was the summit held?",
-                                      "Who spoke for the head of the office, and what was that speaker's position?"])
+                                      "Who spoke for the head of the office, and what was that speaker's position?",
+                                      "Which session did Nerry Supanji speak in?"])
 def test_a_question_that_asks_for_no_ones_words_is_no_speaker_ask(question):
     assert speaker_ask(question, (), PEOPLE, CORPUS) is None
 

@@ -104,6 +104,8 @@ bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan te
 bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir""".split())
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 # One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
+STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)\b",
+                         re.I)  # the steps of a list told over paragraphs, asked for as such
 STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|\b(?:sesi|aspek|materi) ([\w-]+)", re.I)
 
 
@@ -459,10 +461,11 @@ def listing(understood: Understanding, best: Passage, pool: list[Passage], setti
                  or people_in(p.text, understood.people)]
         if len(named) == 1:
             return named
-        # the whole list in the document's order ("Pertama …" before "Sesi terakhir …"); the best first when
-        # the question names a step or a person its words could not pick out ("the hands-on session")
-        ordered = [best, *steps] if forms or understood.people \
-            else sorted([best, *steps], key=lambda p: p.unit.position)
+        # the steps asked for in the document's order ("Pertama …" before "Sesi terakhir …"); the best first when
+        # the question names a step or a person its words could not pick out ("the hands-on session"), or asks
+        # something else ("Siapa saja yang tidak boleh alergi dengan media massa?" is Arief's step)
+        in_order = STEPS_ASKED.search(understood.question) and not (forms or understood.people)
+        ordered = sorted([best, *steps], key=lambda p: p.unit.position) if in_order else [best, *steps]
         return ordered[:settings.max_list_citations]
     chosen = [best]
     for passage in pool[:settings.list_window]:

@@ -29,7 +29,9 @@ SPEAKER_QUESTIONS = [
                r"(?:s|es|d|ed|ing)?\b", re.I),  # a verb's endings only: "that speaker's position" says nothing
     re.compile(r"\b(?:according to|in the words of) (?P<who>[^,?]+?)(?:,|\?|$| what| how| who| is| was)", re.I),
     re.compile(r"\bwhat (?:was|is) (?P<who>.+?)['’]s (?:message|view|point|opinion|hope|take|stance)", re.I),
-    re.compile(r"\b(?:did|does|has) (?P<who>.+?) (?:say|mention|talk|speak|comment|give (?:any |some )?(?:tips|advice|"
+    # a yes/no question ("Did X mention …?"), not "Which session did X speak in?"
+    re.compile(r"(?:^\W*|[,;:]\s*|\b(?:and|so|but|then)\s+)(?:did|does|has) (?P<who>.+?) "
+               r"(?:say|mention|talk|speak|comment|give (?:any |some )?(?:tips|advice|"
                r"suggestions?|recommendations?))\w*\b", re.I),
     re.compile(r"\bhow did (?P<who>.+?) (?:describe|explain|see|view|characteri[sz]e)\b", re.I),
     # "Apa kata X …?", and an opinion asked with "how": "Bagaimana pendapat Arief Rahman mengenai konten TikTok?"
