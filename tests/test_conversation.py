@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.conversation import needs_reply, people_in, resolve, topic_words, user_questions
+from assistant.answer.conversation import (needs_reply, people_in, points_to_person, resolve, topic_words,
+                                          user_questions)
 from assistant.answer.understanding import understand
 
 PEOPLE = ["Arief Rahman", "Heni Yuwono", "Hendro Tri Prasetyo", "Zakaria"]
@@ -116,6 +117,11 @@ def test_the_previous_question_wins_over_the_reply_it_got():
 def test_a_person_pointed_to_by_place_is_the_one_the_earlier_answer_named_there(follow_up, person):
     history = [("Siapa saja narasumbernya?", "Narasumbernya Arief Rahman, Hendro dan Zakaria. [1]")]
     assert resolve(follow_up, history, PEOPLE).people == (person,)
+
+
+@pytest.mark.parametrize("question", ["Kapan acara yang pertama digelar?", "What happened at the first event?"])
+def test_an_event_named_by_its_place_points_to_no_person(question):
+    assert not points_to_person(question)
 
 
 def test_people_come_in_the_order_the_text_names_them():

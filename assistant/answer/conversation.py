@@ -23,8 +23,11 @@ setelahnya sesudahnya biasanya seharusnya semestinya misalnya contohnya lainnya 
 tampaknya nampaknya kiranya pertamanya keduanya ketiganya semuanya masing-masingnya satunya""".split())
 # One of the people an earlier answer listed, by their place in it ("yang kedua jabatannya apa?" after the
 # technical session's three speakers, "And the last one?").
-ORDINAL = re.compile(r"\b(?:(?:yang|orang|narasumber|pembicara) (?P<id>pertama|kedua|ketiga|keempat|terakhir)|"
-                     r"the (?P<en>first|second|third|fourth|last)(?: one| person| speaker)?)\b", re.I)
+# Not an event, a day or a session by its place ("acara yang pertama", "the first event").
+ORDINAL = re.compile(r"(?<!acara )(?<!kegiatan )(?<!sesi )(?<!hari )(?<!artikel )(?<!berita )"
+                     r"\b(?:(?:yang|orang|narasumber|pembicara) (?P<id>pertama|kedua|ketiga|keempat|terakhir)|"
+                     r"the (?P<en>first|second|third|fourth|last)(?: one| person| speaker|(?=\s*[?.,!]|\s*$)))",
+                     re.I)
 PLACES = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "terakhir": -1,
           "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 # Words that point back to an event or topic named earlier, or a question too short to stand alone.

@@ -65,8 +65,8 @@ MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|co
                      r"volume(?:nya)?|kapasitas(?:nya)?)\b", re.I)
 # One day of an event asked ("on the second day of the bootcamp", "pada hari kedua bootcamp"), and told: a
 # passage giving the event's dates ("3-6 Juni") does not say what happened on its second day.
-DAY = (r"(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) day|day (?:one|two|three|four|five|[1-5])|"
-       r"hari (?:pertama|kedua|ketiga|keempat|kelima|terakhir|ke-?[1-5])")
+DAY = (r"(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) day|"
+       r"day (?:one|two|three|four|five|[1-5])|hari (?:pertama|kedua|ketiga|keempat|kelima|terakhir|ke-?[1-5])")
 DAY_ASKED = re.compile(rf"\b(?:{DAY})\b", re.I)
 # Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
 PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
@@ -75,7 +75,7 @@ PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take 
 # it for?"): a lead naming only the office ("Kanwil Kemenkumham Jatim menggelar …") answers it.
 GROUP_ASKED = re.compile(r"\b(?:organi[sz]\w*|host\w*|put on|held|sponsor\w*|fund\w*|compan(?:y|ies)|offices?|"
                          r"institutions?|agenc(?:y|ies)|outlets?|publish\w*|audience|for whom|aimed|target\w*|"
-                         r"penyelenggara\w*|(?:meny|diss?)elenggarakan|(?:meng|di)gelar|(?:meng|di)adakan|sponsor|"
+                         r"penyelenggara\w*|menyelenggarakan|diselenggarakan|(?:meng|di)gelar|(?:meng|di)adakan|"
                          r"instansi|lembaga|kantor|satker|perusahaan|media|sasaran\w*|ditujukan)\b", re.I)
 SPEAKERS = re.compile(r"\b(?:narasumber|pemateri|pembicara|speakers?|presenters?|resource persons?)\b", re.I)
 # Who spoke, as a verb ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): each
@@ -173,7 +173,8 @@ def counted_terms(question: str, lang: str) -> list[str]:
     question particle -kah is no part of what is counted ("Berapa kategorikah …?" counts "kategori")."""
     names = [a for a in ANCHOR.findall(question) if a[:1].isupper() or a[:1].isdigit()]
     named = {w.lower() for w in names} | {w.lower() for form in role_forms(" ".join(names)) for w in form.split()}
-    terms = [t[:-3] if lang == "id" and t.endswith("kah") and len(t) > 6 else t for t in question_terms(question, lang)]
+    terms = [t[:-3] if lang == "id" and t.endswith("kah") and len(t) > 6 else t
+             for t in question_terms(question, lang)]
     return [t for t in terms if content_word(t) and t not in named]
 
 
@@ -254,7 +255,7 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
             return refuse("not_said" if understood.topic_share > 0.0 else "never_quoted", ", ".join(ask.people))
         pool = [p for p in passages if p.unit.speaker in ask.people]
         if not pool:
-            return refuse("never_quoted", ", ".join(ask.people))
+            return refuse("not_said", ", ".join(ask.people))
     if not pool:
         return refuse("off_topic")
     read = pool[0].reading > 0.0
