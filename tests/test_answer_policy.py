@@ -167,6 +167,10 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
      "no_amount", ""),
     (question(answer_type="when", text="Berapa lama acara berlangsung?"), [passage("Rabu (26/10/2022).", 0.6)],
      "no_duration", ""),
+    (question(answer_type="count", text="Berapa peserta yang hadir?"), [passage("Peserta antusias hadir.", 0.6)],
+     "no_count", ""),
+    (question(answer_type="where", text="Di mana acara digelar?"), [passage("Acara digelar meriah.", 0.6)],
+     "no_place", ""),
     (question(), [passage("Hoaks.", 0.01)], "off_topic", ""),
     (question(text="Apa yang terjadi pada hari kedua bootcamp?"), [passage("Digelar 3-6 Juni.", 0.6)], "no_day", ""),
 ])

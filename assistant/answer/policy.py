@@ -123,47 +123,58 @@ def threshold(understood: Understanding, settings: Settings) -> float:
 
 
 def answer_type_ok(understood: Understanding, text: str) -> bool:
-    """A count question needs a count of what it asks about ("Ketiga narasumber" does not say how many
-    people took part), a quantity measured (`MEASURE`) any number, a time of day asked a time
-    (`TIME_ASKED`), a money question an amount, a name question someone's name (`asks_name`), a question
-    who took part a passage that does not introduce the speakers (a speaker is no participant:
-    "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with "Siapa peserta …?", and the
-    reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"), a question who stood in for
-    whom someone besides the person it names or describes (the sentence introducing the immigration chief
-    names only him); other kinds are the reader's to weigh, not a reason to refuse."""
+    """Whether `text` holds the kind of answer the question asks for (`missing`)."""
+    return not missing(understood, text)
+
+
+def missing(understood: Understanding, text: str) -> str:
+    """What `text` lacks of the kind of answer asked, as a refusal reason ("no_count", "no_person", …; a key
+    of frames.json's "why"), or "" when it holds it. A count question needs a count of what it asks about
+    ("Ketiga narasumber" does not say how many people took part), a quantity measured (`MEASURE`) any
+    number, a time of day asked a time (`TIME_ASKED`), a money question an amount, a name question
+    someone's name (`asks_name`), a question who took part a passage that does not introduce the speakers
+    (a speaker is no participant: "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with
+    "Siapa peserta …?", and the reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"),
+    a question who stood in for whom someone besides the person it names or describes (the sentence
+    introducing the immigration chief names only him); other kinds are the reader's to weigh, not a reason
+    to refuse."""
+    question = understood.question
     if understood.name_asked:  # someone's name, beside the position asked about if it names one
         named = named_beside(text, understood.holder, understood.names) if understood.holder \
             else bool(people_in(text, understood.names))
         if not named:
-            return False
-    if understood.answer_type == "who" and STANDS_FOR.search(understood.question) and not understood.name_asked \
+            return "no_name"
+    if understood.answer_type == "who" and STANDS_FOR.search(question) and not understood.name_asked \
             and understood.names \
             and not set(people_in(text, understood.names)) - {*understood.people, *understood.described}:
-        return False  # who stood in for whom: someone beside the one asked about (`STANDS_FOR`)
-    if understood.answer_type == "who" and understood.names and not GROUP_ASKED.search(understood.question) \
-            and not PARTICIPANTS.search(understood.question) \
+        return "no_person"  # who stood in for whom: someone beside the one asked about (`STANDS_FOR`)
+    if understood.answer_type == "who" and understood.names and not GROUP_ASKED.search(question) \
+            and not PARTICIPANTS.search(question) \
             and not people_in(text, understood.names) and not ROLE.search(text):
-        return False  # who did something: a person or a role, not the office's lead (`GROUP_ASKED` aside)
-    if understood.answer_type in ("who", "list") and PARTICIPANTS.search(understood.question) \
-            and not SPEAKERS.search(understood.question) and SPEAKERS.search(text):
-        return False  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
-    if TALK_TITLE.search(understood.question) and not TITLED.search(text):
-        return False  # the title of a talk: a passage naming the talk without its title does not say it
-    if DAY_ASKED.search(understood.question) and understood.answer_type != "when" and not DAY_ASKED.search(text):
-        return False  # what happened on one day of the event: a passage must tell of that day ("pada hari kedua")
+        return "no_person"  # who did something: a person or a role, not the office's lead (`GROUP_ASKED` aside)
+    if understood.answer_type in ("who", "list") and PARTICIPANTS.search(question) \
+            and not SPEAKERS.search(question) and SPEAKERS.search(text):
+        return "no_person"  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
+    if TALK_TITLE.search(question) and not TITLED.search(text):
+        return "no_title"  # the title of a talk: a passage naming the talk without its title does not say it
+    if DAY_ASKED.search(question) and understood.answer_type != "when" and not DAY_ASKED.search(text):
+        return "no_day"  # what happened on one day of the event: a passage must tell of that day ("hari kedua")
     if understood.answer_type == "count":
-        if KINDS.search(understood.question) and ENUMERATION.search(text):
-            return True  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
-        if MEASURE.search(understood.question):
-            return holds("count", text) or holds("money", text)  # any number: "(71)", "Rp 3,7 miliar"
-        return any(term_in(t, counted(text)) for t in counted_terms(understood.question, understood.lang))
+        if KINDS.search(question) and ENUMERATION.search(text):
+            return ""  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
+        if MEASURE.search(question):
+            found = holds("count", text) or holds("money", text)  # any number: "(71)", "Rp 3,7 miliar"
+        else:
+            found = any(term_in(t, counted(text)) for t in counted_terms(question, understood.lang))
+        return "" if found else "no_count"
     if understood.answer_type == "where":
-        return holds("where", text)
-    if understood.answer_type == "when" and TIME_ASKED.search(understood.question):
-        return bool(TIME.search(text))  # a time of day: a date alone does not say it
-    if understood.answer_type == "when" and DURATION_ASKED.search(understood.question):
-        return lasts(text)  # how long: a duration, a range of dates or a start and an end, not a date alone
-    return understood.answer_type != "money" or holds("money", text)
+        return "" if holds("where", text) else "no_place"
+    if understood.answer_type == "when" and TIME_ASKED.search(question):
+        return "" if TIME.search(text) else "no_time"  # a time of day: a date alone does not say it
+    if understood.answer_type == "when" and DURATION_ASKED.search(question):
+        # how long: a duration, a range of dates or a start and an end, not a date alone
+        return "" if lasts(text) else "no_duration"
+    return "no_amount" if understood.answer_type == "money" and not holds("money", text) else ""
 
 
 def counted_terms(question: str, lang: str) -> list[str]:
@@ -273,8 +284,9 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     typed = after_first(understood, [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)])
     on_topic = strong_enough(strongest, minimum) or bool(understood.other) \
         or (read and names_whom_asked(understood, typed))
-    if not typed:  # the more telling reason first: "no one who did that" over "nothing close enough"
-        return refuse(kind_missing(understood) if on_topic or understood.answer_type else "off_topic")
+    if not typed:  # the more telling reason first, "no one who did that" over "nothing close enough": what the
+        # first candidate lacks (all of the first `TYPE_WINDOW` lack the kind asked)
+        return refuse(missing(understood, pool[0].text) if on_topic or understood.answer_type else "off_topic")
     if not on_topic:
         return refuse("off_topic")
     best = typed[0]
@@ -300,23 +312,6 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
                 and answer_type_ok(understood, passage.text):
             chosen.append(passage)
     return Decision(chosen)
-
-
-def kind_missing(understood: Understanding) -> str:
-    """The reason for a refusal because no passage holds the kind of answer asked (`answer_type_ok`): the
-    name of a position's holder, a time of day, a duration, a date, a place, a count, an amount, a person."""
-    question = understood.question
-    if understood.name_asked:
-        return "no_name"
-    if DAY_ASKED.search(question) and understood.answer_type != "when":
-        return "no_day"
-    if understood.answer_type == "when":
-        return "no_time" if TIME_ASKED.search(question) else "no_duration" if DURATION_ASKED.search(question) \
-            else "no_date"
-    if TALK_TITLE.search(question):
-        return "no_title"
-    return {"where": "no_place", "count": "no_count", "money": "no_amount", "who": "no_person"}.get(
-        understood.answer_type, "not_stated")
 
 
 def after_first(understood: Understanding, passages: list[Passage]) -> list[Passage]:

@@ -441,7 +441,7 @@ def unknown_names(question: str, proper: Collection[str], corpus_text: str) -> t
         parts = match.group(0).split()
         unknown = [w for w in parts if w.lower() in outside_roles and w.lower() not in proper
                    and w.lower() not in corpus_text
-                   and w.lower() not in ENGLISH_STOP | INDONESIAN_STOP and not translate(w)]
+                   and w.lower() not in ENGLISH_STOP and w.lower() not in INDONESIAN_STOP and not translate(w)]
         if all(w in unknown for w in parts[-2:]):  # a name ends the run: "Minister Yasonna Laoly"
             found.append(" ".join(unknown))
     return tuple(found)
