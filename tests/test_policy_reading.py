@@ -310,6 +310,16 @@ def test_how_many_kinds_is_counted_off_a_list_of_them():
     assert evidence(replace(asked, question="How many people took part?"), [listed], SETTINGS) == []
 
 
+
+def test_a_count_in_other_words_than_the_questions_is_its_answer_when_the_reader_is_sure_of_it():
+    asked = Understanding(question="Berapakah korban diare yang tewas?", lang="id", query="q", answer_type="count")
+    sure = in_doc("Hingga Jumat, penyakit ini telah menewaskan 13 orang.", "d.txt", 0.7)
+    assert evidence(asked, [sure], SETTINGS) == [sure]
+    assert evidence(asked, [replace(sure, reading=0.6)], SETTINGS) == []  # doubtful: no count of "korban"
+    no_number = in_doc("Hingga Jumat, penyakit ini telah menewaskan banyak warga.", "d.txt", 0.9)
+    assert evidence(asked, [no_number], SETTINGS) == []
+
+
 NAMED = ("Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji")
 
 

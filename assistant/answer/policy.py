@@ -177,6 +177,17 @@ def missing(understood: Understanding, text: str) -> str:
     return "no_amount" if understood.answer_type == "money" and not holds("money", text) else ""
 
 
+def sure_count(understood: Understanding, passage: Passage) -> bool:
+    """A how-many question's count of what it asks about, found by the reader where the words differ: a
+    passage the reader reads as a paraphrase's answer (`PARAPHRASE`) holding a number. News counts by a
+    classifier or another word than the question's ("menewaskan 13 orang" for "berapakah korban …?", "14
+    distrik" for "jumlah kecamatan", "dua belas volume" for "berapakah serial …?"), which the count check
+    misses. Measured on FacQA and TyDi QA, the reader read such answers 0.68-0.88; on the gold tuning half
+    and the fresh sets, the count-less passages of unanswerable how-many questions read at most 0.47."""
+    return understood.answer_type == "count" and passage.reading > PARAPHRASE \
+        and (holds("count", passage.text) or holds("money", passage.text))
+
+
 def counted_terms(question: str, lang: str) -> list[str]:
     """What a how-many question counts: its content words (translated when English) but the names that
     say which event it is about ("Kumham PR Bootcamp 2024") and their role forms ("Kemenkumham"), which
@@ -281,7 +292,8 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     strongest = max(pool, key=lambda p: p.dense) if read else pool[0]
     # The best of the first `TYPE_WINDOW` that holds the kind asked: the reader's first may be the lead
     # that names the event beside the sentence that says where.
-    typed = after_first(understood, [p for p in pool[:TYPE_WINDOW] if answer_type_ok(understood, p.text)])
+    typed = after_first(understood, [p for p in pool[:TYPE_WINDOW]
+                                     if answer_type_ok(understood, p.text) or sure_count(understood, p)])
     on_topic = strong_enough(strongest, minimum) or bool(understood.other) \
         or (read and names_whom_asked(understood, typed))
     if not typed:  # the more telling reason first, "no one who did that" over "nothing close enough": what the
