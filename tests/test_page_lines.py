@@ -173,8 +173,9 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("Who is the editor of the 2024 bootcamp article?", "editor"),
     ("Who edited the bootcamp article?", "editor"),
     ("Siapa editor berita bootcamp 2024?", "editor"),
-    ("Siapa penulis artikel itu?", "editor"),
-    ("Siapa wartawan yang menulis berita itu?", "editor"),
+    ("Siapa penulis artikel itu?", "writer"),
+    ("Siapa wartawan yang menulis berita itu?", "writer"),
+    ("Who was the reporter who wrote the article (not the editor)?", "writer"),
     ("What is on the page's date line?", "date"),
     ("When was the bootcamp article published?", "date"),
     ("Kapan halaman barometerbali itu diterbitkan?", "date"),
@@ -218,6 +219,12 @@ def test_a_question_about_the_article_names_no_page_line(question):
 def test_a_question_may_ask_for_two_page_lines_the_deciding_one_first():
     assert page_kinds("What is the headline of the barometerbali story and what date is shown?") == ("date", "title")
     assert page_kinds("Siapa editor berita bootcamp 2024?") == ("editor",)
+    assert page_kinds("Siapa penulis dan editor berita bootcamp 2024?") == ("writer", "editor")
+
+
+def test_a_page_line_the_question_sets_aside_is_not_asked_for():
+    assert page_kinds("Who was the reporter who wrote the article (not the editor)?") == ("writer",)
+    assert page_kinds("Siapa penulis berita itu, selain editornya?") == ("writer",)
 
 
 def test_every_page_line_asked_for_is_cited(seed_documents, article_2022):
@@ -260,9 +267,21 @@ def test_page_passages_cite_the_exact_page_line(seed_documents, article_2024):
     assert (found.title, found.source, found.date) == (article_2024.title, "jatimnow.com", article_2024.date)
 
 
-def test_a_page_without_an_editor_line_gives_its_credit(seed_documents, article_2022):
-    [found] = page_passages("editor", seed_documents, [article_2022.doc_id])
+@pytest.mark.parametrize("kind", ["editor", "writer"])
+def test_a_page_without_an_editor_or_writer_line_gives_its_credit(seed_documents, article_2022, kind):
+    [found] = page_passages(kind, seed_documents, [article_2022.doc_id])
     assert found.chunk_id.endswith("#page-credit") and found.text.endswith("(BB/502/hms/Kemenkumham Jatim/redho)")
+
+
+BYLINES = "Judul Berita Yang Cukup Panjang\n\n{label} : Ani\n\nSurabaya - Warga berkumpul di balai desa."
+
+
+def test_who_wrote_a_page_is_answered_by_its_writers_line_not_by_its_editors():
+    written = read_news_page(Path("ditulis.txt"), BYLINES.format(label="Penulis"))
+    edited = read_news_page(Path("disunting.txt"), BYLINES.format(label="Editor"))
+    documents = {d.doc_id: d for d in (written, edited)}
+    assert [p.text for p in page_passages("writer", documents, documents)] == ["Penulis : Ani"]
+    assert [p.text for p in page_passages("editor", documents, documents)] == ["Editor : Ani"]
 
 
 def test_a_document_without_the_line_is_skipped(seed_documents, article_2022, article_2024):

@@ -44,9 +44,9 @@ PAGE_PATTERNS = (
                   PAGE_NOUNS)),
     ("title", r"\b(?:headlines?|judul(?:nya)?|title of (?:the|this|that) (?:article|story|news|report|piece|page)|"
               r"(?:article|story|page|report)['’]s title|what(?:'s| is| was) the title)\b"),
-    ("editor", r"\b(?:editors?|edited|byline|redaktur(?:nya)?|penyunting|disunting|who wrote|ditulis oleh|"
-               r"siapa (?:yang )?menulis)\b|"
+    ("writer", r"\b(?:byline|who wrote|ditulis oleh|siapa (?:yang )?menulis)\b|"
                + _all(r"who|siapa", r"reporters?|wartawan|pewarta|penulis|author|writer")),
+    ("editor", r"\b(?:editors?|edited|redaktur(?:nya)?|penyunting|disunting)\b"),
     ("credit", r"\b(?:credit line|closing credit|baris kredit)\b"),
     ("dateline", r"\b(?:datelines?|datelined|filed from|kota asal|asal berita)\b|"
                  + _all(r"written|filed|ditulis|dikirim", r"from|dari")),
@@ -57,6 +57,8 @@ PAGE_PATTERNS = (
                  + _all(r"(?:media|laman) (?:apa|mana)", NEWS_ID)),
 )
 PAGE_QUESTIONS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in PAGE_PATTERNS)
+# A line the question sets aside is not asked for: "Who wrote it (not the editor)?", "selain editornya".
+NEGATED = re.compile(r"\b(?:not|bukan|selain|except|other than)\s+(?:the |its |sang )?\w+", re.I)
 # The title of a talk, a session or a speech ("Apa judul materi yang dibawakan Nerry?", "What was the title of
 # Heni's keynote?"): asked of what someone presented, not of the page.
 TALKS = (r"talk|speech|keynote|presentation|lecture|session|remark|"
@@ -88,19 +90,24 @@ ENDING = 2
 EVERY_DOCUMENT_PASSAGES = 5
 # The position of a page line's passage: before every unit of the article (units count from 0).
 PAGE_LINE = -1
-# A news agency's closing credit is the byline of a page without an editor line.
-FALLBACK = {"editor": "credit"}
+# A news agency's closing credit is the byline of a page without an editor or writer line.
+FALLBACK = {"editor": "credit", "writer": "credit"}
+# Cleaning keeps every "Label : name" line as an editor line; the label says whether it names who wrote the
+# article or who edited it. A question asking who wrote it ("Who was the reporter …?") is not answered by the
+# editor: two fresh-eyes testers expected "the page does not say" where it cited "Editor : Yanuar D".
+WRITER_LINE = re.compile(r"^\s*(?:penulis|reporter|pewarta|wartawan)\s*:", re.I)
 
 
 def page_kind(question: str) -> str | None:
-    """The page line `question` asks for ("date", "title", "editor", "dateline", "credit"), or None for a
+    """The page line `question` asks for ("date", "title", "writer", "editor", "dateline", "credit"), or None for a
     question about the article's content ("When was the bootcamp held?")."""
     return next(iter(page_kinds(question)), None)
 
 
 def page_kinds(question: str) -> tuple[str, ...]:
     """Every page line `question` asks for, the deciding one first: "What is the headline of the
-    barometerbali story and what date is shown?" asks for two."""
+    barometerbali story and what date is shown?" asks for two, "Who wrote it (not the editor)?" one."""
+    question = NEGATED.sub(" ", question)
     kinds = (kind for kind, pattern in PAGE_QUESTIONS if pattern.search(question))
     return tuple(dict.fromkeys(k for k in kinds if not (k == "title" and TALK_TITLE.search(question))))
 
@@ -139,10 +146,19 @@ def held(page_words: set[str], topic: list[str]) -> set[str]:
 def page_line(doc: Document, kind: str) -> tuple[str, int, int] | None:
     """The document's first page line of `kind` (or of its fallback kind), None when it has neither."""
     for wanted in (kind, FALLBACK.get(kind)):
-        line = next((line for line in doc.page_lines if line[0] == wanted), None)
+        line = next((line for line in doc.page_lines if is_kind(doc, line, wanted)), None)
         if line:
             return line
     return None
+
+
+def is_kind(doc: Document, line: tuple[str, int, int], kind: str | None) -> bool:
+    """Whether a page line is of `kind`: a writer's line ("Reporter : …") is an editor line by cleaning's
+    kind, and of the kind "writer" by its label (`WRITER_LINE`)."""
+    found, start, end = line
+    if kind in ("writer", "editor") and found == "editor":
+        return bool(WRITER_LINE.match(doc.text[start:end])) == (kind == "writer")
+    return found == kind
 
 
 def page_passages(kind: str, documents: Mapping[str, Document], doc_ids: Iterable[str]) -> list[Passage]:
