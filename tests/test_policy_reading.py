@@ -282,6 +282,7 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Apa perbedaan bootcamp dan summit dari segi waktu?", ["summit"]),  # comparing, and the kind of answer asked
     ("Apa yang ditekankan Kepala Kantor Wilayah?", []),  # "menekankan", and "Kanwil" for the office
     ("Apa yang ditekankan beliau kepadanya?", []),  # words that point to someone ask nothing
+    ("Apa alasan dia menyebut kegiatan ini penting?", ["penting"]),  # the reason asked and the mention are the asking
 ])
 def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):
     assert unstated(Understanding(question=question, lang="id", query=question), CORPUS) == absent

@@ -97,11 +97,12 @@ UNSTATED = 2  # words of an Indonesian question the documents never use, from wh
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
 # 2+ unstated words read 0.72-0.89 at best, unanswerable ones 0.13-0.59.
 PARAPHRASE = 0.65
-# Words a question uses about the documents, the asking, or the kind of answer it wants ("nama", "tahun"),
-# not about what happened.
+# Words a question uses about the documents, the asking, or the kind of answer it wants ("nama", "tahun", the
+# reason a why-question asks: "apa alasan dia menyebut …?"), not about what happened.
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
-bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir""".split())
+bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir alasan sebab
+tujuan menyebut disebut""".split())
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 # One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
 STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)\b",
