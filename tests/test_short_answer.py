@@ -1,12 +1,12 @@
 """The short answer: a when- or where-question's answer leads with the date or place asked, a verbatim span
-of the first quote, so it is seen at a glance."""
+of the first quote, and a who-question's with the person asked for, so it is seen at a glance."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
-from assistant.answer.understanding import Understanding
+from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.types import span
 from assistant.schema import Passage, Unit
@@ -28,11 +28,15 @@ def test_the_date_or_place_a_text_gives_is_its_span_as_written(kind, text, found
     assert span(kind, text) == found
 
 
-def answer(question: str, answer_type: str, text: str, lang: str = "id", compares: bool = False) -> str:
-    unit = Unit(chunk_id="d.txt#0", doc_id="d.txt", text=text, start=0, end=len(text), position=0)
-    understood = Understanding(question=question, lang=lang, query=question, answer_type=answer_type,
-                               compares=compares)
-    return ExtractiveAnswerer(Settings()).answer(understood, [Passage(unit=unit, score=0.9, dense=0.9)]).text
+def answer(question: str, answer_type: str, text: str, lang: str = "id", compares: bool = False,
+           **understood) -> str:
+    units = [Unit(chunk_id=f"d{i}.txt#0", doc_id=f"d{i}.txt", text=t, start=0, end=len(t), position=0,
+                  speaker=understood.pop("speaker", "") if i == 0 else "")
+             for i, t in enumerate(text if isinstance(text, list) else [text])]
+    asked = Understanding(question=question, lang=lang, query=question, answer_type=answer_type,
+                          compares=compares, **understood)
+    passages = [Passage(unit=unit, score=0.9, dense=0.9, reading=0.9 if compares else 0.0) for unit in units]
+    return ExtractiveAnswerer(Settings()).answer(asked, passages).text
 
 
 def test_a_when_question_leads_with_the_date_asked():
@@ -44,7 +48,44 @@ def test_a_where_question_leads_with_the_place_asked_in_the_questions_language()
     assert first == "In short: di Aula Raden Wijaya Kanwil Kemenkumham Jatim [1]"
 
 
-@pytest.mark.parametrize("answer_type, compares", [("who", False), ("when", True)])
-def test_other_kinds_and_comparisons_have_no_short_answer(answer_type, compares):
+@pytest.mark.parametrize("answer_type, compares", [("", False), ("why", False), ("when", True)])
+def test_other_kinds_and_dates_compared_have_no_short_answer(answer_type, compares):
     text = answer("Kapan dan siapa?", answer_type, BOOTCAMP, compares=compares)
     assert not text.startswith("Singkatnya") and "3-6 Juni" in text
+
+
+PEOPLE = ("Hendro Tri Prasetyo", "Zaeroji", "Heni Yuwono")
+STOOD_IN = "“Citra instansi sangat bergantung pada performa humas,” ujar Hendro yang mewakili Kakanwil Zaeroji."
+OPENED = "“Kami ingin humas tak sekedar melakukan publikasi,” ujar Kakanwil Kemenkumham Jatim, Heni Yuwono."
+
+
+def test_a_who_question_leads_with_the_speaker_of_the_quote():
+    first = answer("Who opened the bootcamp?", "who", OPENED, lang="en", names=PEOPLE, speaker="Heni Yuwono")
+    assert first.splitlines()[0] == "In short: Heni Yuwono [1]"
+
+
+def test_a_who_question_leads_with_the_first_person_named_as_written_but_not_one_the_question_names():
+    first = answer("Siapa yang mewakili Zaeroji?", "who", STOOD_IN, names=PEOPLE, people=("Zaeroji",))
+    assert first.splitlines()[0] == "Singkatnya: Hendro [1]"
+    mirrored = answer("Hendro mewakili siapa?", "who", STOOD_IN, names=PEOPLE, people=("Hendro Tri Prasetyo",),
+                      speaker="Hendro Tri Prasetyo")  # the speaker is the one the question names
+    assert mirrored.splitlines()[0] == "Singkatnya: Zaeroji [1]"
+
+
+def test_who_held_a_position_leads_with_the_name_after_it_not_the_speaker():
+    first = answer("Who was the head of the regional office in 2022?", "who", STOOD_IN, lang="en", names=PEOPLE,
+                   holder=("Kakanwil",), speaker="Hendro Tri Prasetyo")
+    assert first.splitlines()[0] == "In short: Zaeroji [1]"
+
+
+def test_who_held_a_position_at_each_event_leads_with_each_articles_holder():
+    first = answer("Siapa Kakanwil tahun 2022 dan 2024?", "who", [STOOD_IN, OPENED], compares=True, names=PEOPLE,
+                   holder=("Kakanwil",))
+    assert first.splitlines()[0] == "Singkatnya: Zaeroji [1]; Heni Yuwono [2]"
+
+
+@pytest.mark.parametrize("understood", [dict(who_is=True, people=("Heni Yuwono",)),
+                                        dict(ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, ""))])
+def test_who_is_x_and_someones_words_have_no_short_answer(understood):
+    text = answer("Siapa Heni?", "who", OPENED, names=PEOPLE, speaker="Heni Yuwono", **understood)
+    assert not text.startswith("Singkatnya")

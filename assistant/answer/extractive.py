@@ -5,9 +5,11 @@ the passage its marker points to. Which passages, and whether to refuse, is `pol
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..config import Settings
+from ..documents.people import people_in
 from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
@@ -60,12 +62,46 @@ def compose(citations: list[Citation], lang: str) -> str:
 
 def short(understood: Understanding, citations: list[Citation]) -> str:
     """"In short: 3-6 Juni [1]": the date or place a when- or where-question asks, as the first quote writes
-    it (`types.span`), so the answer is seen at a glance; empty for other kinds, for a comparison (each
-    quote answers for its own event) and when the first quote holds none."""
-    if understood.answer_type not in ("when", "where") or understood.compares or not citations:
+    it (`types.span`), or the person a who-question asks for (`person`; for a comparison, the person of each
+    article's first quote: "Zaeroji [1]; Heni Yuwono [2]"), so the answer is seen at a glance. Names and
+    dates read the same in both languages: an English reader gets the answer before the Indonesian quotes.
+    Empty for other kinds, for a date or place compared (each quote answers for its own event), for "Who
+    is X?" and for someone's words, and when the quote holds none."""
+    kind = understood.answer_type
+    if not citations or understood.who_is or understood.ask or kind not in ("when", "where", "who"):
         return ""
-    found = span(understood.answer_type, citations[0].text)
-    return frames()[understood.lang]["short"].format(answer=found, number=citations[0].number) if found else ""
+    if kind == "who":
+        firsts = list({c.doc_id: c for c in reversed(citations)}.values())[::-1] if understood.compares \
+            else citations[:1]
+        found = [(person(understood, c), c.number) for c in firsts]
+    elif understood.compares:
+        return ""
+    else:
+        found = [(span(kind, citations[0].text), citations[0].number)]
+    answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
+    return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
+
+
+def person(understood: Understanding, c: Citation) -> str:
+    """Whom a who-question's quote gives: who holds the position asked about, else its speaker, else the
+    first person it names as it writes them ("Hendro" in "… ujar Hendro yang mewakili …"), never someone the
+    question itself names or describes ("Who stood in for Zaeroji?")."""
+    if understood.holder:  # who held a position: the name beside it, not the speaker ("… mewakili Kakanwil …")
+        return as_written(policy.named_beside(c.text, understood.holder, understood.names), c.text)
+    asked = {*understood.people, *understood.described}
+    if c.speaker and c.speaker not in asked:
+        return c.speaker
+    return as_written(next((who for who in people_in(c.text, understood.names) if who not in asked), ""), c.text)
+
+
+def as_written(person: str, text: str) -> str:
+    """`person` as `text` writes them: the first run of the words of their name ("Hendro" for "Hendro Tri
+    Prasetyo" in "… ujar Hendro yang mewakili …"); "" for no one."""
+    if not person:
+        return ""
+    name = "|".join(re.escape(w) for w in re.findall(r"\w+", person))
+    written = re.search(rf"\b(?:{name})(?:[\s,]+(?:{name}))*\b", text, re.I)
+    return written.group(0) if written else person
 
 
 def with_antecedents(chosen: list[Passage]) -> list[Passage]:

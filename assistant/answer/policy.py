@@ -433,21 +433,26 @@ def first_per_document(passages: list[Passage], keep: Callable[[str], bool]) -> 
     return list(found.values())
 
 
-def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> bool:
-    """Whether a word of a name of `names` stands within `BESIDE` words of a form of `positions`, in one
-    sentence, on either side ("Kadiv Keimigrasian Hendro Tri Prasetyo", "Zaeroji, Kakanwil …"). One pass
-    over each sentence's words per position, however many people a large collection names."""
-    parts = {w for person in names for w in name_words(person)}
+def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """The person of `names` a word of whose name stands within `BESIDE` words of a form of `positions`, in
+    one sentence, after it first, then before it ("Kadiv Keimigrasian Hendro Tri Prasetyo", "Zaeroji, Kakanwil
+    …", "Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji": Zaeroji); "" when none. One pass over
+    each sentence's words per position, however many people a large collection names."""
+    owner = {w: person for person in names for w in name_words(person)}
     forms = [tuple(TOKEN.findall(position.lower())) for position in positions]
     for sentence in SENTENCE.split(text):
         tokens = TOKEN.findall(sentence.lower())
         for form in filter(None, forms):
             for i in range(len(tokens) - len(form) + 1):
                 if tuple(tokens[i:i + len(form)]) == form:
-                    beside = tokens[max(0, i - BESIDE - 1):i] + tokens[i + len(form):i + len(form) + BESIDE + 1]
-                    if parts.intersection(beside):
-                        return True
-    return False
+                    end = i + len(form)
+                    # after it first ("Kakanwil Kemenkumham Jatim, Heni Yuwono"): a name before it is often
+                    # another clause's subject ("Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji")
+                    nearest = tokens[end:end + BESIDE + 1] + tokens[max(0, i - BESIDE - 1):i][::-1]
+                    found = next((owner[w] for w in nearest if w in owner), "")
+                    if found:
+                        return found
+    return ""
 
 
 def listing(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:
