@@ -164,7 +164,18 @@ def test_a_question_naming_someone_is_on_topic_when_the_passage_naming_them_read
     answer = in_doc("ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji.", "d.txt", 0.7, dense=0.17)
     assert evidence(asked, [answer], SETTINGS) == [answer]
     assert evidence(asked, [replace(answer, reading=0.6)], SETTINGS) == []  # read as no paraphrase's answer
-    assert evidence(replace(asked, people=("Heni Yuwono",)), [answer], SETTINGS) == []  # names someone else
+    other = replace(asked, question="Siapa yang mewakili Heni Yuwono?", people=("Heni Yuwono",))
+    assert evidence(other, [answer], SETTINGS) == []  # names someone else
+
+
+def test_a_question_naming_a_product_or_acronym_is_on_topic_when_the_passage_naming_it_reads_as_its_answer():
+    """"yg dari Canva siapa?" is too short to be similar to anything (0.28, under 0.30)."""
+    asked = Understanding(question="yg dari Canva siapa?", lang="id", query="q", answer_type="who")
+    answer = in_doc("Ketiga narasumber yaitu Galih WP dan Nerry Supanji (Canva Mobile Specialist).", "d.txt", 0.8,
+                    dense=0.2)
+    assert evidence(asked, [answer], SETTINGS) == [answer]
+    assert evidence(asked, [replace(answer, reading=0.6)], SETTINGS) == []  # read as no paraphrase's answer
+    assert evidence(replace(asked, question="yg dari Adobe siapa?"), [answer], SETTINGS) == []  # names another
 
 
 def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():

@@ -39,7 +39,7 @@ from typing import Callable, Collection, Protocol
 
 from ..config import Settings
 from ..documents.people import PRONOUNS, people_in
-from ..reading.features import ANCHOR, PRECISE, content_word, term_in, words
+from ..reading.features import ANCHOR, PRECISE, anchors_in, content_word, term_in, words
 from ..reading.lexicon import (contains_phrase, name_words, question_terms, related, role_forms, role_match, roles_in,
                                roots, translate)
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds, lasts
@@ -202,12 +202,18 @@ def counted_terms(question: str, lang: str) -> list[str]:
 
 
 def names_whom_asked(understood: Understanding, typed: list[Passage]) -> bool:
-    """On topic by the person it names: the question names someone the documents name, and the reader
-    reads the first passage of the kind asked, which names them too, as a paraphrase's answer
-    (`PARAPHRASE`). "Siapa yang mewakili Zaeroji?" is too short to be similar to anything (0.25, under
-    the 0.30 threshold), yet "… ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji" answers it."""
-    return bool(understood.people) and bool(typed) and typed[0].reading > PARAPHRASE \
-        and bool(people_in(typed[0].text, understood.people))
+    """On topic by whom or what it names: the question names someone the documents name, or names, acronyms
+    or product names (`anchors_in`, numbers aside), and the reader reads the first passage of the kind asked,
+    which names them too, as a paraphrase's answer (`PARAPHRASE`). Short questions are similar to little:
+    "Siapa yang mewakili Zaeroji?" scores 0.25 and "yg dari Canva siapa?" 0.28, under the 0.30 threshold,
+    yet "… ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji" and "… Nerry Supanji (Canva
+    Mobile Specialist)" answer them."""
+    if not typed or typed[0].reading <= PARAPHRASE:
+        return False
+    text = typed[0].text
+    named = [a for a in anchors_in(understood.question) if not a.isdigit()]
+    return (bool(understood.people) and bool(people_in(text, understood.people))) \
+        or (bool(named) and all(contains_phrase(text, a) for a in named))
 
 
 def strong_enough(passage: Passage, minimum: float) -> bool:

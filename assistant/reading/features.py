@@ -102,14 +102,20 @@ def read_question(understood: Understanding) -> Question:
     ask = understood.ask
     if ask and ask.beyond is not None:  # described, not named: keep only what the description asks beyond
         text, question = (" ".join(t.replace(ask.who, ask.beyond).split()) for t in (text, question))
-    anchors = {a.lower() for a in ANCHOR.findall(text) if a.lower() not in NOT_ANCHORS}
-    anchors -= {w for w in anchors if w.isalpha() and w in STOP}
+    anchors = anchors_in(text)
     groups = tuple(term_groups(text, understood.lang, understood.people))
     own = {g[0] for g in term_groups(" ".join((question, *understood.people)), understood.lang,
                                      understood.people)}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),
                     anchors=frozenset(anchors), roles=tuple(roles_in(text)), groups=groups,
                     carried=frozenset(g[0] for g in groups if g[0] not in own))
+
+
+def anchors_in(text: str) -> set[str]:
+    """The lower-cased language-independent tokens of a question: names, numbers, acronyms, hashtags, not
+    its capitalised question or function words."""
+    anchors = {a.lower() for a in ANCHOR.findall(text) if a.lower() not in NOT_ANCHORS}
+    return anchors - {w for w in anchors if w.isalpha() and w in STOP}
 
 
 @dataclass(frozen=True)
