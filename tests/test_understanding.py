@@ -143,7 +143,10 @@ def test_a_question_for_the_words_of_someone_described_by_role_asks_for_theirs()
 @pytest.mark.parametrize("question", ["Who opened the bootcamp?", "Kapan acara itu digelar?",
                                       "Where was the summit held?",
                                       "Who spoke for the head of the office, and what was that speaker's position?",
-                                      "Which session did Nerry Supanji speak in?"])
+                                      "Which session did Nerry Supanji speak in?",
+                                      "Berapa jumlah penduduk Siprus Utara menurut sensus tahun 2002?",
+                                      "Siapakah Dewa Wisnu menurut agama Hindu?",
+                                      "According to the report, how many people attended?"])
 def test_a_question_that_asks_for_no_ones_words_is_no_speaker_ask(question):
     assert speaker_ask(question, (), PEOPLE, CORPUS) is None
 

@@ -49,6 +49,14 @@ SPEAKER_QUESTIONS = [
     # The person first, in chat: "Ishadi MP pendapatnya soal konten tiktok gimana?"
     re.compile(r"^\W*(?P<who>\w+(?: \w+){0,2}) (?:pendapat|pandangan|tanggapan|komentar|pesan|saran)nya\b", re.I),
 ]
+# Sources a question may cite that are no one's words: records, data, writings and doctrines ("menurut sensus
+# tahun 2002", "menurut agama Hindu", "according to the report").
+NOT_A_PERSON = re.compile(r"(?:the |a |an )?(?:sensus|census|data|catatan|records?|laporan|reports?|hasil|results?|"
+                          r"survei|surveys?|penelitian|studi|stud(?:y|ies)|research|perkiraan|estimates?|"
+                          r"perhitungan|statisti[ck]s?|informasi|information|keterangan|situs|website|undang-undang|"
+                          r"uu|peraturan|laws?|regulations?|kitab|agama|ajaran|religion|tradisi|traditions?|legenda|"
+                          r"legends?|mitos|myths?|sejarah|history|kamus|dictionary|ensiklopedia|encyclopedia)\b",
+                          re.I)
 TOPIC = re.compile(r"\b(?:about|on|regarding|concerning|tentang|soal|mengenai|terkait)\s+(?P<topic>[^?]+)", re.I)
 # Where a topic's head ends and what narrows it begins: "graphic design skills | for PR staff".
 TOPIC_NARROWED = re.compile(r"\s+(?:for|of|in|at|to|with|among|untuk|bagi|di|dalam|pada|terhadap|kepada|dengan)\s+",
@@ -312,6 +320,8 @@ def speaker_ask(question: str, turn_people: tuple[str, ...], known: list[str], c
         if not match:
             continue
         who = match["who"].strip(" ?,.")
+        if NOT_A_PERSON.match(who):
+            continue  # "menurut sensus tahun 2002", "according to the report": a source, not someone's words
         topic = topic_of(question, match.start())
         said_by = set(re.findall(r"\w+", who.lower()))
         if not said_by or said_by & POINTER_WORDS:
