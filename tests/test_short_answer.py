@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.extractive import ExtractiveAnswerer, as_written
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.types import span
@@ -30,9 +30,9 @@ def test_the_date_or_place_a_text_gives_is_its_span_as_written(kind, text, found
 
 def answer(question: str, answer_type: str, text: str, lang: str = "id", compares: bool = False,
            **understood) -> str:
+    speaker = understood.pop("speaker", "")
     units = [Unit(chunk_id=f"d{i}.txt#0", doc_id=f"d{i}.txt", text=t, start=0, end=len(t), position=0,
-                  speaker=understood.pop("speaker", "") if i == 0 else "")
-             for i, t in enumerate(text if isinstance(text, list) else [text])]
+                  speaker=speaker if i == 0 else "") for i, t in enumerate(text if isinstance(text, list) else [text])]
     asked = Understanding(question=question, lang=lang, query=question, answer_type=answer_type,
                           compares=compares, **understood)
     passages = [Passage(unit=unit, score=0.9, dense=0.9, reading=0.9 if compares else 0.0) for unit in units]
@@ -64,12 +64,16 @@ def test_a_who_question_leads_with_the_speaker_of_the_quote():
     assert first.splitlines()[0] == "In short: Heni Yuwono [1]"
 
 
-def test_a_who_question_leads_with_the_first_person_named_as_written_but_not_one_the_question_names():
-    first = answer("Siapa yang mewakili Zaeroji?", "who", STOOD_IN, names=PEOPLE, people=("Zaeroji",))
-    assert first.splitlines()[0] == "Singkatnya: Hendro [1]"
-    mirrored = answer("Hendro mewakili siapa?", "who", STOOD_IN, names=PEOPLE, people=("Hendro Tri Prasetyo",),
-                      speaker="Hendro Tri Prasetyo")  # the speaker is the one the question names
-    assert mirrored.splitlines()[0] == "Singkatnya: Zaeroji [1]"
+def test_a_who_question_does_not_lead_with_the_speaker_it_asks_about():
+    text = answer("Hendro mewakili siapa?", "who", STOOD_IN, names=PEOPLE, people=("Hendro Tri Prasetyo",),
+                  speaker="Hendro Tri Prasetyo")
+    assert not text.startswith("Singkatnya")
+
+
+def test_a_quote_without_a_speaker_gives_no_short_answer_whoever_it_names():
+    """Attribution takes words of general news for names ("Kompas" in "Jakarta, Kompas-…")."""
+    text = answer("Siapa yang mewakili Zaeroji?", "who", STOOD_IN, names=PEOPLE, people=("Zaeroji",))
+    assert not text.startswith("Singkatnya")
 
 
 def test_who_held_a_position_leads_with_the_name_after_it_not_the_speaker():
@@ -89,3 +93,13 @@ def test_who_held_a_position_at_each_event_leads_with_each_articles_holder():
 def test_who_is_x_and_someones_words_have_no_short_answer(understood):
     text = answer("Siapa Heni?", "who", OPENED, names=PEOPLE, speaker="Heni Yuwono", **understood)
     assert not text.startswith("Singkatnya")
+
+
+@pytest.mark.parametrize("person, text, written", [
+    ("Hendro Tri Prasetyo", "ujar Hendro yang mewakili Kakanwil", "Hendro"),
+    ("Kepala Biro Humas, Hukum dan Kerjasama", "Kepala Biro Humas, Hukum dan Kerjasama mengatakan",
+     "Kepala Biro Humas, Hukum dan Kerjasama"),
+    ("Atas Nama", "Tanggapan keras atas laporan itu", ""),  # a name's word in lower case is no name
+])
+def test_a_person_is_given_as_the_quote_writes_their_name(person, text, written):
+    assert as_written(person, text) == written
