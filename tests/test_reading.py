@@ -302,6 +302,8 @@ def test_a_possessive_is_looked_up_as_its_noun():
     ("Kepala Subbagian Hubungan Masyarakat", "Kasubag Humas"),  # the full official title
     ("the head of the PR subdivision", "Kasubag Humas"),
     ("Subkoordinator Hubungan Pers", "Subkor"),
+    ("the US ambassador to the UN", "Dubes"),
+    ("Duta Besar AS untuk PBB", "Dubes"),
 ])
 def test_the_role_table_maps_descriptions_to_indonesian_forms_and_abbreviations(description, form):
     assert form in role_forms(description)
