@@ -173,6 +173,8 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("Who is the editor of the 2024 bootcamp article?", "editor"),
     ("Who edited the bootcamp article?", "editor"),
     ("Siapa editor berita bootcamp 2024?", "editor"),
+    ("editornya siapa?", "editor"),  # -nya: "its editor", in chat
+    ("penulisnya siapa?", "writer"),
     ("Siapa penulis artikel itu?", "writer"),
     ("Siapa wartawan yang menulis berita itu?", "writer"),
     ("Who was the reporter who wrote the article (not the editor)?", "writer"),

@@ -45,8 +45,8 @@ PAGE_PATTERNS = (
     ("title", r"\b(?:headlines?|judul(?:nya)?|title of (?:the|this|that) (?:article|story|news|report|piece|page)|"
               r"(?:article|story|page|report)['’]s title|what(?:'s| is| was) the title)\b"),
     ("writer", r"\b(?:byline|who wrote|ditulis oleh|siapa (?:yang )?menulis)\b|"
-               + _all(r"who|siapa", r"reporters?|wartawan|pewarta|penulis|author|writer")),
-    ("editor", r"\b(?:editors?|edited|redaktur(?:nya)?|penyunting|disunting)\b"),
+               + _all(r"who|siapa", r"reporters?|(?:wartawan|pewarta|penulis|reporter)(?:nya)?|author|writer")),
+    ("editor", r"\b(?:editors?|edited|(?:editor|redaktur|penyunting)(?:nya)?|disunting)\b"),
     ("credit", r"\b(?:credit line|closing credit|baris kredit)\b"),
     ("dateline", r"\b(?:datelines?|datelined|filed from|kota asal|asal berita)\b|"
                  + _all(r"written|filed|ditulis|dikirim", r"from|dari")),
