@@ -13,7 +13,7 @@ event events speaker spoke talk talked mention mentioned explain explained accor
 INDONESIAN = set("""apa siapa kapan mana dimana di ke dari yang dan atau itu ini tersebut dengan untuk pada
 oleh tentang kata berapa bagaimana mengapa kenapa apakah adalah ialah menurut dia ia beliau mereka kami kita
 saja juga sudah belum tidak bukan ada acara kegiatan mengatakan bilang soal sebagai dalam para siapakah
-jelaskan sebutkan disampaikan dikatakan membuka dibuka diadakan digelar""".split())
+jelaskan sebutkan disampaikan dikatakan membuka dibuka diadakan digelar kalau lalu terus gimana""".split())
 WORD = re.compile(r"[a-zA-Z]+")
 
 

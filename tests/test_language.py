@@ -24,6 +24,8 @@ def test_short_english_questions_are_english(question):
     "Siapa Arief Rahman?",
     "Kapan bootcamp digelar?",
     "Bagaimana pesannya?",
+    "Kalau bootcamp 2024?",  # a chat follow-up: "kalau", "terus", "gimana"
+    "Terus gimana?",
 ])
 def test_short_indonesian_questions_are_indonesian(question):
     assert detect(question, default="en") == "id"

@@ -263,6 +263,17 @@ def test_language_and_same_language_follow_the_question(question, lang, same):
     assert (understood.lang, understood.same_language) == (lang, same)
 
 
+@pytest.mark.parametrize("earlier, lang", [(["Di mana PR Summit 2022 digelar?"], "id"),
+                                           (["Where was the 2022 summit held?"], "en"), ([], "en")])
+def test_a_follow_up_without_function_words_takes_the_conversations_language(earlier, lang):
+    assert understand("Bootcamp 2024?", iter(earlier), PEOPLE, CORPUS, "id").lang == lang
+
+
+def test_a_history_given_as_an_iterator_is_read_for_both_the_language_and_the_follow_up():
+    understood = understand("Apa katanya tentang hoaks?", iter(["Siapa Heni Yuwono?"]), PEOPLE, CORPUS, "id")
+    assert understood.people == ("Heni Yuwono",)
+
+
 @pytest.mark.parametrize("question", [123, None, b"bytes", ["What?"]])
 def test_a_question_that_is_not_a_string_is_a_type_error(question):
     with pytest.raises(TypeError, match="must be a string"):

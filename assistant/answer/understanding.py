@@ -17,7 +17,7 @@ from ..language import detect
 from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, role_table,
                                roles_in, term_groups, translate, words)
 from ..reading.types import ROLE
-from .conversation import YEAR, resolve
+from .conversation import YEAR, resolve, user_questions
 from .page import page_kind
 from .spelling import standard
 
@@ -395,6 +395,16 @@ def answer_type(question: str) -> str:
     return ""
 
 
+def conversation_language(history: Iterable[Any] | None) -> str:
+    """The language of the latest earlier question that tells ("en" with none): a follow-up without
+    function words of either language ("Kalau bootcamp 2024?") is answered in the conversation's."""
+    for earlier in reversed(user_questions(history)):
+        lang = detect(earlier, default="")
+        if lang:
+            return lang
+    return "en"
+
+
 def set_aside(question: str, people: Iterable[str]) -> tuple[str, ...]:
     """The people a question sets aside ("Siapa saja yang berbicara selain Heni …?"): named within a few
     words after "besides"/"selain". The question is not about them, so retrieval is not steered to them."""
@@ -410,7 +420,8 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
     standard spelling first ("siapa yg buka acara?": `spelling.standard`). `events` are the words that tell
     the articles' events apart ("bootcamp", "summit"): those the question uses say which event it is about."""
     question = standard(question)
-    lang = detect(question)
+    history = history if history is None or isinstance(history, (str, bytes)) else list(history)  # read twice
+    lang = detect(question, default=conversation_language(history))
     followed = resolve(question, history, known_people)
     ask = speaker_ask(question, followed.people, known_people, corpus_text, roles)
     kind = answer_type(question) or answer_type(followed.again)
