@@ -382,6 +382,21 @@ def test_who_is_cites_the_passage_naming_the_person_beside_a_role_however_dissim
     assert evidence(asked, passages[:1], SETTINGS) == []  # named, but nowhere with a role
 
 
+def test_who_is_cites_the_passage_giving_the_person_a_title_before_one_naming_a_role_beside_them():
+    asked = Understanding(question="Apa jabatannya?", lang="id", query="q", people=("Hendro Tri Prasetyo",),
+                          who_is=True)
+    beside = in_doc("“Citra instansi penting,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji.",
+                    "d.txt", 0.9)
+    titled = in_doc("Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan bahwa kegiatan ini penting.", "d.txt", 0.2,
+                    n=1)
+    assert evidence(asked, [beside, titled], SETTINGS) == [titled]
+    other = in_doc("Sultan Muhammad Khan adalah adik Dost Muhammad Khan.", "d.txt", 0.2, n=1)
+    kubilai = Understanding(question="Siapakah Kubilai Khan?", lang="id", query="q", people=("Kubilai Khan",),
+                            who_is=True)
+    khan = in_doc("Kubilai Khan adalah kaisar Mongol dan pendiri Dinasti Yuan.", "d.txt", 0.9)
+    assert evidence(kubilai, [khan, other], SETTINGS) == [khan]  # a title before another Khan is no title of his
+
+
 def test_a_where_question_takes_the_first_read_passage_that_holds_a_place():
     asked = Understanding(question="Di mana acaranya?", lang="id", query="q", answer_type="where")
     lead = in_doc("Kanwil menggelar Kumham PR Summit 2022.", "d.txt", 0.9)

@@ -356,11 +356,23 @@ def other_documents(understood: Understanding, passages: list[Passage], earlier:
 
 
 def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
-    """For "Who is X?": the best-read passage that names X beside a role word (what the text says X is).
-    A bare name is what the dense model matches worst, so similarity is not asked of it: the exact name is
-    the evidence."""
+    """For "Who is X?": the best-read passage that gives X a title (`titles`), else the best-read one that
+    names X and a role word anywhere (what the text says X is). A bare name is what the dense model matches
+    worst, so similarity is not asked of it: the exact name is the evidence. "Apa jabatannya?" after a
+    question about Hendro cites "Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan …", not "… ujar Hendro
+    yang mewakili Kakanwil …", which names a role, but someone else's."""
     names = [w for person in understood.people for w in person.split() if len(w) > 2]
-    return next(([p] for p in passages if ROLE.search(p.text) and any(contains_phrase(p.text, w) for w in names)), [])
+    named = [p for p in passages if ROLE.search(p.text) and any(contains_phrase(p.text, w) for w in names)]
+    firsts = [person.split()[0] for person in understood.people if person.split()]
+    return next(([p] for p in named if titles(p.text, firsts)), named[:1])
+
+
+def titles(text: str, names: list[str]) -> bool:
+    """A role word stands as a title before one of `names` (first names: "Sultan Muhammad Khan" is no title
+    of Kubilai Khan's), with at most four capitalised words between ("Kadiv Keimigrasian Hendro",
+    "Kakanwil Kemenkumham Jatim, Heni"), the way Indonesian news introduces people."""
+    return any(re.search(rf"(?i:{ROLE.pattern})(?:,?\s+[A-Z][\w-]*){{0,4}},?\s+{re.escape(name)}\b", text)
+               for name in names)
 
 
 def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
