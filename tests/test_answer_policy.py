@@ -54,6 +54,12 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
 
 @pytest.mark.parametrize("asked, answer_type, text, ok", [
     ("Berapa peserta yang hadir?", "count", "Sebanyak 120 peserta hadir.", True),
+    # when someone took office: the date of an event they opened does not say it
+    ("When was Heni appointed head of the office?", "when", "ujar Heni saat membuka kegiatan, Senin (3/6/2024).",
+     False),
+    ("Kapan Himmler diangkat menjadi komandan?", "when", "Ia dihargai dengan pengangkatannya pada Januari 1929.",
+     True),
+    ("When was the bootcamp opened?", "when", "ujar Heni saat membuka kegiatan, Senin (3/6/2024).", True),
     ("Berapa orang yang hadir?", "count", "Acara diikuti tiga ratus orang.", True),
     ("Berapa peserta yang hadir?", "count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
     ("Berapa peserta yang hadir?", "count", "Acara digelar pada 3/6/2024.", False),  # nor is a date

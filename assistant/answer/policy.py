@@ -85,6 +85,13 @@ SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|s
 # ... unless it asks who spoke about something or for someone: one person, found the ordinary way.
 ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
                           re.I)
+# When someone took up a post, asked ("When was Heni Yuwono appointed head of the regional office?", "Kapan
+# Heni dilantik?"), and told: a passage must say so, not merely date an event the person opened.
+OFFICE_TAKEN_ASKED = re.compile(r"\b(?:appointed|appointment|installed|inaugurated|sworn in|took office|took up|"
+                                r"assumed (?:office|the post)|dilantik|pelantikan|diangkat|pengangkatan|ditunjuk|"
+                                r"penunjukan|mulai menjabat)\b", re.I)
+OFFICE_TAKEN = re.compile(r"\b(?:dilantik|pelantikan|melantik|diangkat|pengangkatan|mengangkat|ditunjuk|"
+                          r"penunjukan|menjabat|jabatan|appointed|sworn|sejak)(?:nya)?\b", re.I)
 # What follows the event, asked ("… setelah bootcamp selesai?", "… once the bootcamp was over?") and told
 # ("Kami juga berharap, setelah kegiatan ini, tercipta …").
 AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finished|ended|done)|setelah|sesudah|"
@@ -172,6 +179,8 @@ def missing(understood: Understanding, text: str) -> str:
         return "" if holds("where", text) else "no_place"
     if understood.answer_type == "when" and TIME_ASKED.search(question):
         return "" if TIME.search(text) else "no_time"  # a time of day: a date alone does not say it
+    if understood.answer_type == "when" and OFFICE_TAKEN_ASKED.search(question) and not OFFICE_TAKEN.search(text):
+        return "not_stated"  # when someone took office: the date of an event they opened is not it
     if understood.answer_type == "when" and DURATION_ASKED.search(question):
         # how long: a duration, a range of dates or a start and an end, not a date alone
         return "" if lasts(text) else "no_duration"
