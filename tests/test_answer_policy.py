@@ -60,6 +60,8 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Kapan Himmler diangkat menjadi komandan?", "when", "Ia dihargai dengan pengangkatannya pada Januari 1929.",
      True),
     ("When was the bootcamp opened?", "when", "ujar Heni saat membuka kegiatan, Senin (3/6/2024).", True),
+    ("What hashtag did Ishadi mention?", "", "Makanya kami pakai tagar #growtogether.", True),
+    ("Apa tagarnya?", "", "Makanya kami pakai semangat tumbuh bersama.", False),  # no hashtag given
     ("Berapa orang yang hadir?", "count", "Acara diikuti tiga ratus orang.", True),
     ("Berapa peserta yang hadir?", "count", "Acara digelar pada 2024 di Surabaya.", False),  # a year is not a count
     ("Berapa peserta yang hadir?", "count", "Acara digelar pada 3/6/2024.", False),  # nor is a date
@@ -179,6 +181,10 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
      "no_place", ""),
     (question(), [passage("Hoaks.", 0.01)], "off_topic", ""),
     (question(text="Apa yang terjadi pada hari kedua bootcamp?"), [passage("Digelar 3-6 Juni.", 0.6)], "no_day", ""),
+    (question(text="What hashtag was used for the bootcamp?"), [passage("Kanwil menggelar bootcamp.", 0.6)],
+     "no_hashtag", ""),
+    (question(answer_type="when", text="When was Heni appointed?"), [passage("Dibuka Senin (3/6/2024).", 0.6)],
+     "not_stated", ""),
 ])
 def test_a_refusal_says_why(asked, passages, reason, detail):
     assert decide(asked, passages, SETTINGS) == Decision([], reason, detail)

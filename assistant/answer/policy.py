@@ -92,6 +92,9 @@ OFFICE_TAKEN_ASKED = re.compile(r"\b(?:appointed|appointment|installed|inaugurat
                                 r"penunjukan|mulai menjabat)\b", re.I)
 OFFICE_TAKEN = re.compile(r"\b(?:dilantik|pelantikan|melantik|diangkat|pengangkatan|mengangkat|ditunjuk|"
                           r"penunjukan|menjabat|jabatan|appointed|sworn|sejak)(?:nya)?\b", re.I)
+# A hashtag asked ("What hashtag was used for the 2024 bootcamp?", "Apa tagarnya?"), and given.
+HASHTAG_ASKED = re.compile(r"\b(?:hashtags?|tagar(?:nya)?)\b", re.I)
+HASHTAG = re.compile(r"#\w+")
 # What follows the event, asked ("… setelah bootcamp selesai?", "… once the bootcamp was over?") and told
 # ("Kami juga berharap, setelah kegiatan ini, tercipta …").
 AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finished|ended|done)|setelah|sesudah|"
@@ -163,6 +166,8 @@ def missing(understood: Understanding, text: str) -> str:
     if understood.answer_type in ("who", "list") and PARTICIPANTS.search(question) \
             and not SPEAKERS.search(question) and SPEAKERS.search(text):
         return "no_person"  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
+    if HASHTAG_ASKED.search(question) and not HASHTAG.search(text):
+        return "no_hashtag"  # a hashtag asked: a passage without one does not give it
     if TALK_TITLE.search(question) and not TITLED.search(text):
         return "no_title"  # the title of a talk: a passage naming the talk without its title does not say it
     if DAY_ASKED.search(question) and understood.answer_type != "when" and not DAY_ASKED.search(text):
