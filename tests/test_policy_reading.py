@@ -35,6 +35,17 @@ def test_a_best_reading_probability_below_the_threshold_refuses(reading, answere
     assert bool(evidence(QUESTION, [read("acara dibuka", 0.6, reading)], SETTINGS)) is answered
 
 
+def test_someones_words_read_low_are_cited_when_theirs_is_the_most_similar_unit_retrieved():
+    asked = Understanding(question="What did Heni say was unique?", lang="en", query="q",
+                          ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, ""))
+    hers = in_doc("Satu-satunya kanwil yang menggelar ini, kata Heni.", "d.txt", 0.03, dense=0.43,
+                  speaker="Heni Yuwono")
+    closer = in_doc("Kanwil menggelar bootcamp.", "d.txt", 0.6, dense=0.5, n=1)
+    assert evidence(asked, [hers], SETTINGS) == [hers]
+    assert evidence(asked, [closer, hers], SETTINGS) == []  # another unit is more similar: the floor applies
+    assert evidence(replace(asked, ask=None), [hers], SETTINGS) == []  # no one's words asked: the floor applies
+
+
 def test_the_similarity_threshold_applies_to_the_most_similar_candidate_when_read():
     on_topic = [read("digelar di Surabaya", 0.25, 0.9), read("acara dibuka", 0.35, 0.5, 1)]
     off_topic = [read("digelar di Surabaya", 0.25, 0.9), read("acara dibuka", 0.28, 0.5, 1)]
