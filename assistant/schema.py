@@ -15,7 +15,7 @@ class Document:
     """A cleaned document: `text` is what is chunked and cited; everything else is metadata.
 
     `page_lines` are (kind, start, end) spans of `text` that a reader sees on a scraped page around the
-    article: "date", "title", "editor" lines, and the "dateline" and "credit" paragraphs (the whole
+    article: "date", "title", "writer", "editor" lines, and the "dateline" and "credit" paragraphs (the whole
     paragraph holding the prefix or the credit). They are cited for questions about the page only; content
     units never hold their non-article text."""
 

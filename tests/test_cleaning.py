@@ -95,6 +95,13 @@ def test_editor_line_becomes_the_byline_and_a_page_line():
     assert page.page_lines[1] == ("editor", 33, 50) and page.text[33:50] == "Editor : Yanuar D"
 
 
+@pytest.mark.parametrize("label", ["Penulis", "Reporter", "Pewarta", "Wartawan"])
+def test_a_writers_line_becomes_the_byline_and_a_writer_page_line(label):
+    page = clean_page(f"Judul Berita Yang Cukup Panjang\n\n{label} : Ani\n\nIsi berita.")
+    assert page.byline == "Ani"
+    assert page.page_lines[1][0] == "writer" and page.paragraphs == ["Isi berita."]
+
+
 def test_publication_line_becomes_the_date_and_a_page_line_not_article_text():
     page = clean_page("Monday, 16-09-2024\n\nJudul Berita Yang Cukup Panjang\n\nIsi berita.")
     assert page.date == "2024-09-16"

@@ -32,7 +32,8 @@ BOILERPLATE_LINES = re.compile(
 TAIL_MARKERS = re.compile(r"^(related articles|artikel terkait|leave a reply|tinggalkan balasan)$", re.I)
 CAPTION = re.compile(r"^(ket(erangan)?\.?\s*foto\s*:|foto\s*:|caption\s*:)|\((foto|photo)\s*:", re.I)
 RELATED_HEADER = re.compile(r"^(baca juga|read also|lihat juga)\s*:?\s*(?P<rest>.*)$", re.I)
-EDITOR = re.compile(r"^(editor|penulis|reporter|pewarta|redaktur)\s*:\s*(?P<name>.+)$", re.I)
+EDITOR = re.compile(r"^(?P<label>editor|penulis|reporter|pewarta|wartawan|redaktur)\s*:\s*(?P<name>.+)$", re.I)
+WRITERS = ("penulis", "reporter", "pewarta", "wartawan")  # labels of a line naming who wrote the article
 WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)"
 PUBLISHED = re.compile(rf"^{WEEKDAY},?\s+(?P<d>\d{{1,2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<y>\d{{4}})$", re.I)
 # "Surabaya | barometerbali – " or "jatimnow.com - " opening the first paragraph.
@@ -52,7 +53,7 @@ DOMAIN = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*\.(?:com|co\.id|id|net|org|ne
 
 
 # Page lines that are wholly outside the article, and those that hold article text after or before them.
-WHOLE_LINE_KINDS = ("date", "title", "editor")
+WHOLE_LINE_KINDS = ("date", "title", "writer", "editor")
 PAGE_LINE_KINDS = (*WHOLE_LINE_KINDS, "dateline", "credit")
 
 
@@ -194,7 +195,8 @@ def clean_page(raw: str) -> CleanPage:
 
 
 def _take_metadata_line(line: str, page: CleanPage) -> str:
-    """The page-line kind of a publication-date or editor line, its value taken into metadata; "" else."""
+    """The page-line kind of a publication-date, writer or editor line ("Penulis : …" is the writer's, "Editor :
+    …" the editor's), its value taken into metadata; "" else."""
     published = PUBLISHED.match(line)
     if published and not page.date:
         page.date = iso_date(published["d"], published["m"], published["y"])
@@ -202,7 +204,7 @@ def _take_metadata_line(line: str, page: CleanPage) -> str:
     editor = EDITOR.match(line)
     if editor:
         page.byline = editor["name"].strip()
-        return "editor"
+        return "writer" if editor["label"].lower() in WRITERS else "editor"
     return ""
 
 
