@@ -472,6 +472,9 @@ def test_a_list_question_naming_one_step_cites_that_step_alone(question, lang, s
     assert [p.text for p in evidence(asked, passages, SETTINGS)] == [step]
 
 
+STOOD_IN = "“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji"
+
+
 @pytest.mark.parametrize("people, described", [((), ("Hendro Tri Prasetyo",)), (("Hendro Tri Prasetyo",), ())])
 def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people, described):
     question = Understanding(question="Whom was the immigration chief standing in for?", lang="en", query="q",
@@ -479,8 +482,7 @@ def test_who_stood_in_for_whom_is_someone_besides_the_person_asked_about(people,
                              names=("Hendro Tri Prasetyo", "Zaeroji"))
     chosen = evidence(question, [read("Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan bahwa kegiatan ini penting.",
                                       0.5, 0.9),
-                                 read("“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji",
-                                      0.4, 0.5, 1)], SETTINGS)
+                                 read(STOOD_IN, 0.4, 0.5, 1)], SETTINGS)
     assert [p.text[-7:] for p in chosen] == ["Zaeroji"]
 
 
@@ -488,8 +490,7 @@ def test_who_stood_in_for_someone_the_question_only_describes_is_a_person_the_pa
     question = Understanding(question="Who spoke on behalf of the head of the regional office?", lang="en", query="q",
                              answer_type="who", names=("Hendro Tri Prasetyo", "Zaeroji"))
     chosen = evidence(question, [read("Kanwil Kemenkumham Jatim berupaya mengoptimalkan peran humas.", 0.5, 0.9),
-                                 read("“Citra instansi …,” ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji",
-                                      0.4, 0.5, 1)], SETTINGS)
+                                 read(STOOD_IN, 0.4, 0.5, 1)], SETTINGS)
     assert [p.text[-7:] for p in chosen] == ["Zaeroji"]
 
 

@@ -70,9 +70,8 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     if not citations or understood.who_is or understood.ask or kind not in ("when", "where", "who"):
         return ""
     if kind == "who":
-        firsts = list({c.doc_id: c for c in reversed(citations)}.values())[::-1] if understood.compares \
-            else citations[:1]
-        found = [(person(understood, c), c.number) for c in firsts]
+        firsts = [c for i, c in enumerate(citations) if c.doc_id not in {d.doc_id for d in citations[:i]}]
+        found = [(person(understood, c), c.number) for c in (firsts if understood.compares else citations[:1])]
     elif understood.compares:
         return ""
     else:
