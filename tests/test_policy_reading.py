@@ -189,6 +189,17 @@ def test_a_question_naming_a_product_or_acronym_is_on_topic_when_the_passage_nam
     assert evidence(replace(asked, question="yg dari Adobe siapa?"), [answer], SETTINGS) == []  # names another
 
 
+def test_an_indonesian_question_naming_its_event_in_the_documents_words_is_on_topic():
+    """"Siapa yang membuka bootcamp?" is too short to be similar to anything (0.21 here, under 0.30)."""
+    asked = Understanding(question="Siapa yang membuka bootcamp?", lang="id", query="q", answer_type="who",
+                          events=("bootcamp",))
+    opened = in_doc("Ujar Kakanwil Kemenkumham Jatim, Heni Yuwono saat membuka kegiatan.", "d.txt", 0.5, dense=0.15)
+    assert evidence(asked, [opened], SETTINGS) == [opened]
+    assert evidence(replace(asked, events=()), [opened], SETTINGS) == []  # names no event
+    assert evidence(replace(asked, unstated=("pemenang",)), [opened], SETTINGS) == []  # asks a word never used
+    assert evidence(replace(asked, lang="en", question="Who opened it?"), [opened], SETTINGS) == []  # unchecked
+
+
 def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
     """"Apa hobi Arief Rahman?": the passage naming him reads well, but nothing says a hobby."""
     asked = Understanding(question="Apa hobi Arief Rahman?", lang="id", query="q", people=("Arief Rahman",),
@@ -298,6 +309,8 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Siapa pemenang lomba konten di bootcamp?", ["pemenang", "lomba"]),
     ("Kapan Kemenkumham Jatim mengadakan sosialisasi fidusia?", ["sosialisasi", "fidusia"]),
     ("Apa harapannya dari kegiatan ini?", []),  # "harapannya" is a form of "berharap"
+    ("Kapan bootcampnya?", []),  # the clitic -nya on a word Sastrawi does not know
+    ("Kapan lombanya?", ["lombanya"]),  # a clitic on a word the documents never use
     ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
     ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"

@@ -165,6 +165,17 @@ def role_forms(text: str) -> list[str]:
     return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
 
 
+# Clitics Indonesian writes onto any word, a borrowed one too: "bootcampnya", "summitlah", "pesertakah".
+CLITIC = re.compile(r"(?<=\w{4})(?:nya|lah|kah|pun)$")
+
+
+def clitic_free(word: str) -> tuple[str, ...]:
+    """`word` without its clitic, when it has one: Sastrawi strips clitics only from words of its dictionary,
+    and "bootcampnya" (its bootcamp) is the text's "bootcamp"."""
+    bare = CLITIC.sub("", word)
+    return (bare,) if bare != word else ()
+
+
 def roots(word: str) -> tuple[str, ...]:
     """An Indonesian word's root (Sastrawi) and the root as the prefixes me-/pe- write it when it begins
     with t, p, k or s, which the nasal replaces ("ditekankan" -> "tekan", "nekan" as in "menekankan"),
