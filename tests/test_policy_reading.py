@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer.page import PAGE_LINE
-from assistant.answer.policy import evidence, other_documents, reading_floor, unstated
+from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor, unstated
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model
@@ -221,6 +221,25 @@ def test_a_question_whose_every_word_beside_its_event_is_unstated_is_refused():
                         unstated=("jatuh",), events=("summit",))
     dated = in_doc("Kanwil menggelar Kumham PR Summit 2022, Rabu (26/10/2022).", "d.txt", 0.9)
     assert evidence(day, [dated], SETTINGS) == [dated]  # a day asked: "jatuh pada" only frames it
+
+
+@pytest.mark.parametrize("question, by", [
+    ("Siapa moderator sesi teknis di summit?", "moderator"),
+    ("Siapa yang jadi moderator di summit?", "moderator"),
+])
+def test_a_who_question_naming_its_person_by_a_word_never_used_is_refused_however_well_a_passage_reads(question, by):
+    """No one moderates in the text; the speakers of the session asked about read 0.88."""
+    asked = Understanding(question=question, lang="id", query="q", answer_type="who", unstated=(by,))
+    speakers = in_doc("Sesi teknis. Ketiga narasumber yaitu Galih WP dan Danny Keegan.", "d.txt", 0.88)
+    assert decide(asked, [speakers], SETTINGS) == Decision([], "unstated", by)
+
+
+def test_a_who_questions_verb_never_used_is_no_word_its_person_is_named_by():
+    """"Siapa yang menjabat Kasubag Humas …?": the text never says "menjabat", but names the holder."""
+    asked = Understanding(question="Siapa yang menjabat Kasubag Humas saat summit?", lang="id", query="q",
+                          answer_type="who", unstated=("menjabat",))
+    holder = in_doc("Kasubag Humas Kanwil, Galih, mengatakan hal itu.", "d.txt", 0.9)
+    assert decide(asked, [holder], SETTINGS) == Decision([holder])
 
 
 def test_words_about_the_asking_with_nya_or_a_place_in_a_list_are_not_what_is_asked():
