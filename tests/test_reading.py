@@ -157,6 +157,14 @@ def test_an_english_role_description_matches_its_indonesian_abbreviation_in_the_
     assert features(q, passage("Hendro hadir di acara itu."))["role_match"] == 0.0
 
 
+def test_an_english_description_of_the_office_matches_its_indonesian_name_in_the_unit():
+    """"the East Java law and human rights office" is the text's "Kanwil Kemenkumham Jatim" (fresh39, a tester:
+    the venue was read 0.02 and refused as not stated)."""
+    q = question("Where did the East Java law and human rights office hold its summit?", lang="en")
+    assert features(q, passage("Digelar di Aula Raden Wijaya Kanwil Kemenkumham."))["role_match"] > 0.0
+    assert features(q, passage("Digelar di Aula Raden Wijaya."))["role_match"] == 0.0
+
+
 def test_the_article_asked_about_has_the_questions_anchors_in_its_title():
     q = question("Kapan Kumham PR Summit 2022 digelar?")
     assert features(q, passage(VENUE), title=TITLE)["title_match"] == 1.0
