@@ -1,5 +1,6 @@
-"""The short answer: a when- or where-question's answer leads with the date or place asked, a verbatim span
-of the first quote, and a who-question's with the person asked for, so it is seen at a glance."""
+"""The short answer: a when- or where-question's answer leads with the date or place asked, a span of the
+first quote (its month and day names in English for an English reader), and a who-question's with the
+person asked for, so it is seen at a glance."""
 
 from __future__ import annotations
 
@@ -45,7 +46,17 @@ def test_a_when_question_leads_with_the_date_asked():
 
 def test_a_where_question_leads_with_the_place_asked_in_the_questions_language():
     first = answer("Where was the summit held?", "where", VENUE, lang="en").splitlines()[0]
-    assert first == "In short: di Aula Raden Wijaya Kanwil Kemenkumham Jatim [1]"
+    assert first == "In short: Aula Raden Wijaya Kanwil Kemenkumham Jatim [1]"
+    assert answer("Di mana summit digelar?", "where", VENUE).splitlines()[0] == \
+        "Singkatnya: di Aula Raden Wijaya Kanwil Kemenkumham Jatim [1]"
+
+
+@pytest.mark.parametrize("text, short", [
+    (BOOTCAMP, "In short: 3-6 June [1]"),
+    ("ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", "In short: Monday evening (3/6/2024) [1]"),
+])
+def test_an_english_readers_short_answer_names_months_and_days_in_english(text, short):
+    assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short
 
 
 @pytest.mark.parametrize("answer_type, compares", [("", False), ("why", False), ("when", True)])

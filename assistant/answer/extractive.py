@@ -12,7 +12,7 @@ from ..config import Settings
 from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
-from .frames import frames, human_date, refusal
+from .frames import frames, glossed, human_date, refusal
 from .understanding import Understanding
 
 
@@ -60,10 +60,11 @@ def compose(citations: list[Citation], lang: str) -> str:
 
 
 def short(understood: Understanding, citations: list[Citation]) -> str:
-    """"In short: 3-6 Juni [1]": the date or place a when- or where-question asks, as the first quote writes
-    it (`types.span`), or the person a who-question asks for (`person`; for a comparison, the person of each
+    """"Singkatnya: 3-6 Juni [1]": the date or place a when- or where-question asks, as the first quote writes
+    it (`types.span`; "In short: 3-6 June [1]", its month and day names in English, for an English question:
+    `glossed`), or the person a who-question asks for (`person`; for a comparison, the person of each
     article's first quote: "Zaeroji [1]; Heni Yuwono [2]"), so the answer is seen at a glance. Names and
-    dates read the same in both languages: an English reader gets the answer before the Indonesian quotes.
+    numbers read the same in both languages: an English reader gets the answer before the Indonesian quotes.
     Empty for other kinds, for a date or place compared (each quote answers for its own event), for "Who
     is X?" and for someone's words, and when the quote holds none."""
     kind = understood.answer_type
@@ -75,7 +76,7 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     elif understood.compares:
         return ""
     else:
-        found = [(span(kind, citations[0].text), citations[0].number)]
+        found = [(glossed(span(kind, citations[0].text), understood.lang), citations[0].number)]
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
 

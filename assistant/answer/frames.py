@@ -1,4 +1,5 @@
-"""The fixed wording around quotations, per language: answer frames, refusals and their reasons, month names.
+"""The fixed wording around quotations, per language: answer frames, refusals and their reasons, the names of
+months and days.
 
 The wording lives in `frames.json` beside this module (package data, so an installed wheel has it) and is
 read on first use, not at import.
@@ -33,3 +34,17 @@ def human_date(iso: str, lang: str = "en") -> str:
         return iso or ""
     year, month, day = match.groups()
     return f"{int(day)} {frames()[lang]['months'][int(month) - 1]} {year}"
+
+
+def glossed(span: str, lang: str, source: str = "id") -> str:
+    """A date or place as an Indonesian quote writes it (`types.span`), for a reader of `lang`: the names of
+    months, days and parts of the day in their words, and a place without the preposition it follows
+    ("di Aula Raden Wijaya" -> "Aula Raden Wijaya"). "Senin malam (3/6/2024)" reads "Monday evening
+    (3/6/2024)" to an English reader, who gets no other English in an answer of Indonesian quotes; the
+    numbers and the names of places are the same in both languages."""
+    if lang == source:
+        return span
+    names = {old.lower(): new for key in ("months", "days", "day_parts")
+             for old, new in zip(frames()[source][key], frames()[lang][key])}
+    found = re.sub(r"\w+", lambda m: names.get(m.group(0).lower(), m.group(0)), span)
+    return re.sub(r"^(?:di|ke|dari)\s+(?=[A-Z])", "", found)
