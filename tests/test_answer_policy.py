@@ -185,9 +185,18 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
      "no_hashtag", ""),
     (question(answer_type="when", text="When was Heni appointed?"), [passage("Dibuka Senin (3/6/2024).", 0.6)],
      "not_stated", ""),
+    (question(text="What does DJKI stand for?"), [passage("Galih WP (kreator konten DJKI).", 0.6)],
+     "no_expansion", ""),
 ])
 def test_a_refusal_says_why(asked, passages, reason, detail):
     assert decide(asked, passages, SETTINGS) == Decision([], reason, detail)
+
+
+def test_what_an_acronym_stands_for_is_answered_by_the_passage_spelling_it_out():
+    asked = question(text="Apa kepanjangan AMSI?")
+    spelled = passage("Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman.", 0.5)
+    used = passage("Arief Rahman dari AMSI hadir.", 0.7)
+    assert evidence(asked, [used, spelled], SETTINGS)[0] == spelled
 
 
 def test_unstated_words_are_named_in_the_refusal():

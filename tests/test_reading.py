@@ -95,6 +95,17 @@ def test_a_unit_holds_the_kind_of_answer_or_not(kind, text, held):
     assert types.holds(kind, text) is held
 
 
+@pytest.mark.parametrize("acronym, text, spelled", [
+    ("AMSI", "Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman", True),
+    ("UNHCR", "the United Nations High Commissioner for Refugees said", True),  # "for" skipped
+    ("BPS", "data Badan Pusat Statistik terbaru", True),
+    ("DJKI", "Galih WP (kreator konten DJKI)", False),  # used, not spelled out
+    ("BPS", "Badan Pusat mencatat Statistik", False),  # a word of the sentence breaks the name
+])
+def test_a_text_spells_an_acronym_out_when_its_capitalised_words_have_its_letters_as_initials(acronym, text, spelled):
+    assert types.expands(acronym, text) is spelled
+
+
 def test_a_unit_that_holds_the_kind_asked_for_matches_the_type():
     q = question("Di mana Kumham PR Summit 2022 digelar?")
     assert features(q, passage(VENUE))["type_match"] == 1.0

@@ -42,7 +42,7 @@ from ..documents.people import PRONOUNS, people_in
 from ..reading.features import ANCHOR, PRECISE, anchors_in, content_word, term_in, words
 from ..reading.lexicon import (clitic_free, contains_phrase, name_words, question_terms, related, role_forms, role_match,
                                roles_in, roots, translate)
-from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, holds, lasts
+from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, expands, holds, lasts
 from ..schema import Answer, Passage
 from .page import PAGE_LINE, TALK_TITLE
 from .understanding import (BESIDES, COMPARES, DIFFERENCE, DURATION_ASKED, EVENT_NAME, FIRST_ASKED, STANDS_FOR,
@@ -95,6 +95,11 @@ OFFICE_TAKEN = re.compile(r"\b(?:dilantik|pelantikan|melantik|diangkat|pengangka
 # A hashtag asked ("What hashtag was used for the 2024 bootcamp?", "Apa tagarnya?"), and given.
 HASHTAG_ASKED = re.compile(r"\b(?:hashtags?|tagar(?:nya)?)\b", re.I)
 HASHTAG = re.compile(r"#\w+")
+# What an abbreviation stands for, asked ("Apa kepanjangan BPS?", "AMSI itu singkatan dari apa?", "What does
+# DJKI stand for?"), of the acronyms the question names.
+EXPANSION_ASKED = re.compile(r"\b(?:kepanjangan(?:nya)?|singkatan(?:nya)?|stands? for|short for|abbreviation)\b",
+                             re.I)
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # What follows the event, asked ("… setelah bootcamp selesai?", "… once the bootcamp was over?") and told
 # ("Kami juga berharap, setelah kegiatan ini, tercipta …").
 AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finished|ended|done)|setelah|sesudah|"
@@ -170,6 +175,9 @@ def missing(understood: Understanding, text: str) -> str:
     if understood.answer_type in ("who", "list") and PARTICIPANTS.search(question) \
             and not SPEAKERS.search(question) and SPEAKERS.search(text):
         return "no_person"  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
+    if EXPANSION_ASKED.search(question) and (acronyms := ACRONYM.findall(understood.question)) \
+            and not any(expands(a, text) for a in acronyms):
+        return "no_expansion"  # what an abbreviation stands for: a passage only using it does not say
     if HASHTAG_ASKED.search(question) and not HASHTAG.search(text):
         return "no_hashtag"  # a hashtag asked: a passage without one does not give it
     if TALK_TITLE.search(question) and not TITLED.search(text):

@@ -109,6 +109,31 @@ def span(answer_type: str, text: str) -> str:
     return ""
 
 
+# Small words inside a name an initialism skips or counts ("Kementerian Hukum dan HAM", "Bank of Indonesia").
+CONNECTORS = frozenset("dan dari di untuk and of the for".split())
+
+
+def expands(acronym: str, text: str) -> bool:
+    """`text` spells `acronym` out: capitalised words in a row, small words (`CONNECTORS`) between them
+    skipped, whose initials are its letters ("Asosiasi Media Siber Indonesia" for AMSI, "Badan Pusat
+    Statistik" for BPS). A passage that only uses the acronym ("kreator konten DJKI") does not say what it
+    stands for."""
+    words = re.findall(r"[\w-]+", text)
+    letters = acronym.upper()
+    for i, first in enumerate(words):
+        initials, j = "", i
+        while j < len(words) and len(initials) < len(letters):
+            word = words[j]
+            if word[:1].isupper():
+                initials += word[0].upper()
+            elif word.lower() not in CONNECTORS or not initials:
+                break
+            j += 1
+        if initials == letters:
+            return True
+    return False
+
+
 def holds(answer_type: str, text: str) -> bool:
     """Whether `text` holds something of the kind `answer_type` asks for ("" asks for nothing in particular)."""
     pattern = PATTERNS.get(answer_type)
