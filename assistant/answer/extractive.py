@@ -12,7 +12,7 @@ from ..config import Settings
 from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
-from .frames import frames, glossed, human_date, refusal
+from .frames import frames, glossed, published, refusal
 from .understanding import Understanding
 
 
@@ -33,10 +33,10 @@ def direct(text: str) -> bool:
 
 
 def lead(c: Citation, lang: str) -> str:
-    """"Heni Yuwono (Kakanwil Kemenkumham Jatim) said, in “Title” (jatimnow.com, 3 June 2024):" for the
+    """"Heni Yuwono (Kakanwil Kemenkumham Jatim) said, in “Title” (jatimnow.com, published 3 June 2024):" for the
     speaker's own words; "“Title” (…) reports, on Heni Yuwono (…):" for the reporter's words about them
     ("Pada masa kini, lanjut Heni, …"), which "said" would pass off as a quotation of Heni."""
-    where = ", ".join(x for x in (c.source, human_date(c.date, lang)) if x)
+    where = ", ".join(x for x in (c.source, published(c.date, lang)) if x)
     article = f"“{c.title}”" + (f" ({where})" if where else "") if c.title else where
     who = f"{c.speaker} ({c.role})" if c.speaker and c.role else c.speaker
     said = "who" if direct(c.text) else "reported"

@@ -36,6 +36,12 @@ def human_date(iso: str, lang: str = "en") -> str:
     return f"{int(day)} {frames()[lang]['months'][int(month) - 1]} {year}"
 
 
+def published(iso: str, lang: str = "en") -> str:
+    """"published 16 September 2024" ("terbit …"): the page's date, said to be the page's. A bare date beside
+    a quote about a 2022 event read as the event's date to two testers."""
+    return frames()[lang]["published"].format(date=human_date(iso, lang)) if iso else ""
+
+
 def glossed(span: str, lang: str, source: str = "id") -> str:
     """A date or place as an Indonesian quote writes it (`types.span`), for a reader of `lang`: the names of
     months, days and parts of the day in their words, and a place without the preposition it follows

@@ -26,7 +26,7 @@ import gradio as gr
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-from ..answer.frames import human_date
+from ..answer.frames import published
 from ..config import Settings
 from ..errors import AssistantError
 from ..schema import Answer, Citation, Document, Quote
@@ -156,7 +156,7 @@ def card(c: Citation, doc: Document | None, exchange: int, lang: str) -> CardVie
     else:  # the index changed under us: still show the cited text itself
         paragraph = Highlight("", c.text, "")
     speaker = ", ".join(x for x in (c.speaker, c.role) if x) if c.speaker else ""
-    meta = [x for x in (c.source, human_date(c.date, lang), speaker) if x]
+    meta = [x for x in (c.source, published(c.date, lang), speaker) if x]
     return CardView(c.number, anchor(exchange, c.number), c.title or (doc.title if doc else "") or c.doc_id,
                     meta, paragraph, article(doc, c))
 
@@ -172,7 +172,7 @@ def render_answer(answer: Answer, documents: dict[str, Document], exchange: int)
 
 def quote_view(q: Quote, documents: dict[str, Document]) -> QuoteView:
     c = q.citation
-    meta = [x for x in (c.title, c.source, human_date(c.date, "en")) if x]
+    meta = [x for x in (c.title, c.source, published(c.date, "en")) if x]
     return QuoteView(c.text, meta, article(documents.get(c.doc_id), c))
 
 
