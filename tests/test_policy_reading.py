@@ -401,6 +401,15 @@ def test_who_held_a_position_at_each_event_cites_each_documents_holder():
     assert evidence(asked, [heni, zaeroji], SETTINGS) == [heni, zaeroji]
 
 
+def test_who_held_a_position_asked_of_no_event_year_or_person_cites_each_documents_holder():
+    asked = Understanding(question="What's the name of the head of the regional office?", lang="en", query="q",
+                          holder=("Kakanwil",), names=NAMED, name_asked=True)
+    heni = in_doc("ujar Kakanwil Kemenkumham Jatim, Heni Yuwono.", "2024.txt", 0.05)
+    zaeroji = in_doc("ujar Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji.", "2022.txt", 0.01)
+    assert evidence(asked, [heni, zaeroji], SETTINGS) == [heni, zaeroji]
+    assert evidence(replace(asked, events=("bootcamp",)), [heni, zaeroji], SETTINGS) == [heni]
+
+
 def test_a_question_asking_a_name_is_not_answered_by_a_role_alone():
     asked = Understanding(question="Siapa nama Kepala Biro Humas?", lang="id", query="q", answer_type="who",
                           names=NAMED, name_asked=True)

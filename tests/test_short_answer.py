@@ -99,6 +99,16 @@ def test_who_held_a_position_at_each_event_leads_with_each_articles_holder():
     assert first.splitlines()[0] == "Singkatnya: Zaeroji [1]; Heni Yuwono [2]"
 
 
+def test_who_holds_a_position_in_two_cited_articles_leads_with_each_articles_holder():
+    """"What's the name of the head of the regional office?" names no event: each article has its own."""
+    asked = Understanding(question="What's the name of the head of the regional office?", lang="en", query="q",
+                          names=PEOPLE, holder=("Kakanwil",), name_asked=True)
+    units = [Unit(chunk_id=f"d{i}.txt#0", doc_id=f"d{i}.txt", text=t, start=0, end=len(t), position=0)
+             for i, t in enumerate([STOOD_IN, OPENED])]
+    text = ExtractiveAnswerer(Settings()).answer(asked, [Passage(unit=u, score=0.9, dense=0.9) for u in units]).text
+    assert text.splitlines()[0] == "In short: Zaeroji [1]; Heni Yuwono [2]"
+
+
 @pytest.mark.parametrize("understood", [dict(who_is=True, people=("Heni Yuwono",)),
                                         dict(ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, ""))])
 def test_who_is_x_and_someones_words_have_no_short_answer(understood):

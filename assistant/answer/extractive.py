@@ -67,12 +67,13 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     numbers read the same in both languages: an English reader gets the answer before the Indonesian quotes.
     Empty for other kinds, for a date or place compared (each quote answers for its own event), for "Who
     is X?" and for someone's words, and when the quote holds none."""
-    kind = understood.answer_type
+    kind = "who" if understood.holder else understood.answer_type  # "What's the name of the head of …?"
     if not citations or understood.who_is or understood.ask or kind not in ("when", "where", "who"):
         return ""
     if kind == "who":
         firsts = [c for i, c in enumerate(citations) if c.doc_id not in {d.doc_id for d in citations[:i]}]
-        found = [(person(understood, c), c.number) for c in (firsts if understood.compares else citations[:1])]
+        each = understood.compares or (bool(understood.holder) and len(firsts) > 1)  # each article's holder
+        found = [(person(understood, c), c.number) for c in (firsts if each else citations[:1])]
     elif understood.compares:
         return ""
     else:

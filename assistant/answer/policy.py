@@ -497,10 +497,13 @@ def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]
     """For "Who was the head of the regional office in 2024?": the best-read passage that names someone
     beside the position ("… ujar Kakanwil Kemenkumham Jatim, Heni Yuwono"). The position and the year or
     event are often all the question says, and all the title says too, so the reader reads every passage
-    low; the name at the position is the evidence. A comparison takes each document's first such passage.
-    None found: the question goes the ordinary way."""
+    low; the name at the position is the evidence. A comparison takes each document's first such passage,
+    and so does a question that names no event, year or person to tell the holders apart ("What's the name
+    of the head of the regional office?": Zaeroji in 2022, Heni Yuwono in 2024; a tester was given one
+    quote naming Zaeroji as if he were the only one). None found: the question goes the ordinary way."""
     found = first_per_document(passages, lambda text: named_beside(text, understood.holder, understood.names))
-    return found if understood.compares else found[:1]
+    unspecified = not (understood.events or understood.people or YEAR.search(understood.query))
+    return found if understood.compares or unspecified else found[:1]
 
 
 def first_per_document(passages: list[Passage], keep: Callable[[str], bool]) -> list[Passage]:
