@@ -99,6 +99,8 @@ def test_a_unit_holds_the_kind_of_answer_or_not(kind, text, held):
     ("AMSI", "Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman", True),
     ("UNHCR", "the United Nations High Commissioner for Refugees said", True),  # "for" skipped
     ("BPS", "data Badan Pusat Statistik terbaru", True),
+    ("KASAD", "Kepala Staf TNI Angkatan Darat atau biasa disingkat dengan KASAD adalah", True),  # said so
+    ("PLO", "pemimpin Organisasi Pembebasan Palestina (PLO) itu", True),  # in brackets after the name
     ("DJKI", "Galih WP (kreator konten DJKI)", False),  # used, not spelled out
     ("BPS", "Badan Pusat mencatat Statistik", False),  # a word of the sentence breaks the name
 ])

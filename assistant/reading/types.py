@@ -111,13 +111,20 @@ def span(answer_type: str, text: str) -> str:
 
 # Small words inside a name an initialism skips or counts ("Kementerian Hukum dan HAM", "Bank of Indonesia").
 CONNECTORS = frozenset("dan dari di untuk and of the for".split())
+# Words that define an acronym beside it ("disingkat dengan KASAD", "AMSI, singkatan dari …").
+DEFINES = r"\b(?:disingkat(?:kan)?|singkatan|kepanjangan|abbreviated|stands? for|short for)\b"
 
 
 def expands(acronym: str, text: str) -> bool:
     """`text` spells `acronym` out: capitalised words in a row, small words (`CONNECTORS`) between them
     skipped, whose initials are its letters ("Asosiasi Media Siber Indonesia" for AMSI, "Badan Pusat
-    Statistik" for BPS). A passage that only uses the acronym ("kreator konten DJKI") does not say what it
+    Statistik" for BPS), or it defines the acronym in its own way: in brackets after the name ("Pekan
+    Imunisasi Nasional (PIN)") or in so many words ("… atau biasa disingkat dengan KASAD", whose letters
+    are syllables). A passage that only uses the acronym ("kreator konten DJKI") does not say what it
     stands for."""
+    name = re.escape(acronym)
+    if re.search(rf"\(\s*{name}\s*\)|{DEFINES}[^.]{{0,40}}\b{name}\b|\b{name}\b[^.]{{0,20}}{DEFINES}", text, re.I):
+        return True
     words = re.findall(r"[\w-]+", text)
     letters = acronym.upper()
     for i, first in enumerate(words):
