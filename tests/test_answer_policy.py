@@ -95,6 +95,9 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("Sudah berapa lama Heni menjabat?", "when", "Heni membuka kegiatan, Senin (3/6/2024).", False),
     ("Tanggal berapa hari terakhir Grand Prix Asia?", "when", "Balapan berakhir pada 8/9.", True),  # a date asked
     ("Sudah berapa lama Heni menjabat?", "when", "Kanwil selama ini selalu selangkah lebih maju.", False),
+    # who took part: not the speakers a passage introduces, however the question writes "peserta"
+    ("Siapa saja pesertanya?", "list", "Ketiga narasumber yaitu Galih WP dan Danny Keegan.", False),
+    ("Siapa saja pesertanya?", "list", "Kegiatan itu diikuti seluruh tim humas dari satker jajaran.", True),
     # the title of a talk: a passage naming the talk without a title does not give it
     ("Apa judul materi yang dibawakan Nerry?", "", "Nerry Supanji (Canva Mobile Specialist) membawakan materi.", False),
     ("What was the title of Heni's keynote?", "", "Heni membawakan materi bertajuk Humas Digital.", True),

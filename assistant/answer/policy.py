@@ -69,7 +69,7 @@ DAY = (r"(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) day|
        r"day (?:one|two|three|four|five|[1-5])|hari (?:pertama|kedua|ketiga|keempat|kelima|terakhir|ke-?[1-5])")
 DAY_ASKED = re.compile(rf"\b(?:{DAY})\b", re.I)
 # Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
-PARTICIPANTS = re.compile(r"\b(?:peserta|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
+PARTICIPANTS = re.compile(r"\b(?:peserta(?:nya)?|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
                           r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
 # Who asked as a group or an institution ("Which office organised …?", "Siapa penyelenggaranya?", "Who was
 # it for?"): a lead naming only the office ("Kanwil Kemenkumham Jatim menggelar …") answers it.
