@@ -410,6 +410,18 @@ def test_who_held_a_position_asked_of_no_event_year_or_person_cites_each_documen
     assert evidence(replace(asked, events=("bootcamp",)), [heni, zaeroji], SETTINGS) == [heni]
 
 
+def test_what_someone_hoped_cites_each_of_their_hopes_in_the_article():
+    """Heni's two hopes are paragraphs apart, and the second reads low beside the first."""
+    asked = Understanding(question="Apa harapan Heni untuk bootcamp?", lang="id", query="q", people=("Heni Yuwono",))
+    first = in_doc("Untuk itu, Heni berharap kegiatan ini memberi pemahaman.", "d.txt", 0.8, speaker="Heni Yuwono")
+    other = in_doc("Kami ingin humas berubah, ujar Heni.", "d.txt", 0.1, n=1, speaker="Heni Yuwono")
+    second = in_doc('"Kami juga berharap tercipta ekosistem," tutup Heni.', "d.txt", 0.1, n=2, speaker="Heni Yuwono")
+    someone_else = in_doc("Arief berharap humas proaktif.", "d.txt", 0.1, n=3, speaker="Arief Rahman")
+    assert evidence(asked, [first, other, second, someone_else], SETTINGS) == [first, second]
+    after = replace(asked, question="Apa harapan Heni setelah bootcamp?")  # one hope asked
+    assert evidence(after, [first, other, second], SETTINGS) == [first]
+
+
 def test_a_question_asking_a_name_is_not_answered_by_a_role_alone():
     asked = Understanding(question="Siapa nama Kepala Biro Humas?", lang="id", query="q", answer_type="who",
                           names=NAMED, name_asked=True)

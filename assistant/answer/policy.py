@@ -100,6 +100,10 @@ HASHTAG = re.compile(r"#\w+")
 EXPANSION_ASKED = re.compile(r"\b(?:kepanjangan(?:nya)?|singkatan(?:nya)?|stands? for|short for|abbreviation)\b",
                              re.I)
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# A hope asked ("Apa harapan Heni?", "What did Heni hope for?") and voiced in a passage ("berharap").
+HOPE_ASKED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|expect\w*|harap\w*|berharap|mengharapkan|diharapkan)\b",
+                        re.I)
+HOPE = re.compile(r"\b(?:harap\w*|berharap|mengharapkan|diharapkan|hope[sd]?)\b", re.I)
 # What follows the event, asked ("… setelah bootcamp selesai?", "… once the bootcamp was over?") and told
 # ("Kami juga berharap, setelah kegiatan ini, tercipta …").
 AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finished|ended|done)|setelah|sesudah|"
@@ -371,6 +375,7 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
         if not any(holds(kind, p.text) for p in chosen):
             chosen += first_per_document([p for p in pool[1:settings.list_window] if p.doc_id == best.doc_id],
                                          lambda text: holds(kind, text))
+    chosen += hopes_beside(understood, best, pool[1:settings.list_window])[:settings.max_citations - len(chosen)]
     for passage in pool[1:]:
         if len(chosen) >= settings.max_citations:
             break
@@ -379,6 +384,18 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
                 and answer_type_ok(understood, passage.text):
             chosen.append(passage)
     return Decision(chosen)
+
+
+def hopes_beside(understood: Understanding, best: Passage, passages: list[Passage]) -> list[Passage]:
+    """For what someone hoped (`HOPE_ASKED`): the other passages of the best one's speaker,
+    in its document, that voice a hope too (`HOPE`). A speaker's hopes often come apart in the article
+    ("Untuk itu, Heni berharap …" and, paragraphs later, "Kami juga berharap, setelah kegiatan ini, …"), and
+    the reader reads the second low beside the first: a tester was given only the first of the opener's two."""
+    if not best.unit.speaker or not HOPE_ASKED.search(understood.question) or not HOPE.search(best.text) \
+            or AFTER_ASKED.search(understood.question):  # one hope asked: the one for after the event
+        return []
+    return [p for p in passages if p.doc_id == best.doc_id and p.unit.speaker == best.unit.speaker
+            and HOPE.search(p.text)]
 
 
 def after_first(understood: Understanding, passages: list[Passage]) -> list[Passage]:
