@@ -190,6 +190,8 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
      "not_stated", ""),
     (question(text="What does DJKI stand for?"), [passage("Galih WP (kreator konten DJKI).", 0.6)],
      "no_expansion", ""),
+    (question(text="Apa nama latin penyu hijau?"), [passage("Di Papua ada penyu belimbing dan hijau.", 0.6)],
+     "no_scientific_name", ""),
 ])
 def test_a_refusal_says_why(asked, passages, reason, detail):
     assert decide(asked, passages, SETTINGS) == Decision([], reason, detail)
@@ -200,6 +202,13 @@ def test_what_an_acronym_stands_for_is_answered_by_the_passage_spelling_it_out()
     spelled = passage("Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman.", 0.5)
     used = passage("Arief Rahman dari AMSI hadir.", 0.7)
     assert evidence(asked, [used, spelled], SETTINGS)[0] == spelled
+
+
+def test_a_scientific_name_is_answered_by_the_passage_giving_one_in_brackets():
+    asked = question(text="Apakah nama latin dari penyu hijau?")
+    common = passage("Di Papua terdapat empat jenis penyu yakni belimbing, lekang, hijau, dan penyu sisik.", 0.7)
+    given = passage("Wilayah ini potensial bagi peneluran penyu hijau (Chelonia mydas), penyu sisik.", 0.5)
+    assert evidence(asked, [common, given], SETTINGS)[0] == given
 
 
 def test_unstated_words_are_named_in_the_refusal():

@@ -100,6 +100,10 @@ HASHTAG = re.compile(r"#\w+")
 EXPANSION_ASKED = re.compile(r"\b(?:kepanjangan(?:nya)?|singkatan(?:nya)?|stands? for|short for|abbreviation)\b",
                              re.I)
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# A scientific name asked ("Apa nama latin dari penyu hijau?"), and given as news gives one: in brackets after
+# the common name, a capitalised genus and a species in lower case ("penyu hijau (Chelonia mydas)").
+SCIENTIFIC_ASKED = re.compile(r"\b(?:nama (?:latin|ilmiah)(?:nya)?|scientific name|latin name|binomial)\b", re.I)
+SCIENTIFIC = re.compile(r"\(\s*[A-Z][a-z]+(?: [a-z]{3,}){1,2}\s*[),;]")
 # A hope asked ("Apa harapan Heni?", "What did Heni hope for?") and voiced in a passage ("berharap").
 HOPE_ASKED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|expect\w*|harap\w*|berharap|mengharapkan|diharapkan)\b",
                         re.I)
@@ -182,6 +186,8 @@ def missing(understood: Understanding, text: str) -> str:
     if EXPANSION_ASKED.search(question) and (acronyms := ACRONYM.findall(understood.question)) \
             and not any(expands(a, text) for a in acronyms):
         return "no_expansion"  # what an abbreviation stands for: a passage only using it does not say
+    if SCIENTIFIC_ASKED.search(question) and not SCIENTIFIC.search(text):
+        return "no_scientific_name"  # a scientific name asked: a passage with the common name only lacks it
     if HASHTAG_ASKED.search(question) and not HASHTAG.search(text):
         return "no_hashtag"  # a hashtag asked: a passage without one does not give it
     if TALK_TITLE.search(question) and not TITLED.search(text):
