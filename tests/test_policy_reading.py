@@ -198,6 +198,8 @@ def test_an_indonesian_question_naming_its_event_in_the_documents_words_is_on_to
     assert evidence(replace(asked, events=()), [opened], SETTINGS) == []  # names no event
     assert evidence(replace(asked, unstated=("pemenang",)), [opened], SETTINGS) == []  # asks a word never used
     assert evidence(replace(asked, lang="en", question="Who opened it?"), [opened], SETTINGS) == []  # unchecked
+    by_year = Understanding(question="Pematerinya siapa saja yang 2022?", lang="id", query="q", answer_type="who")
+    assert evidence(by_year, [opened], SETTINGS) == [opened]  # names its event by the year
 
 
 def test_a_question_whose_every_word_beside_the_names_is_unstated_is_refused():
@@ -330,6 +332,8 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Apa harapannya dari kegiatan ini?", []),  # "harapannya" is a form of "berharap"
     ("Kapan bootcampnya?", []),  # the clitic -nya on a word Sastrawi does not know
     ("Kapan lombanya?", ["lombanya"]),  # a clitic on a word the documents never use
+    ("Kegiatan apa yang digelarin?", []),  # the verb suffix of chat Indonesian: "digelar"
+    ("Kalau kegiatan bootcamp?", []),  # "kalau" asks nothing
     ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
     ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"

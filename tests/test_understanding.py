@@ -447,6 +447,7 @@ def test_who_spoke_first_asks_who_not_when():
     ("Where was the bootcamp held?", "Where was the bootcamp held?", ("bootcamp",)),
     ("Who spoke?", "Who spoke? (bootcamp held)", ("bootcamp",)),  # carried from an earlier turn
     ("What about 2022? Who was the head?", "What about 2022? Who was the head? (opened bootcamp)", ()),  # its own year
+    ("Berapa hari bootcampnya?", "Berapa hari bootcampnya?", ("bootcamp",)),  # a clitic aside
 ])
 def test_the_words_that_name_an_event_are_the_questions_own_else_carried(question, query, named):
     assert events_named(question, query, {"bootcamp", "summit"}) == named

@@ -263,12 +263,15 @@ def most_similar_said(understood: Understanding, best: Passage, passages: list[P
 
 def names_event_in_its_words(understood: Understanding) -> bool:
     """On topic by the event it names in the documents' own words: an Indonesian question using a word that
-    tells the articles' events apart ("bootcamp", "summit") whose every content word the documents use
-    (`unstated` finds none). Short questions are similar to little: "Siapa yang membuka bootcamp?" scores 0.21
-    and "peserta summit dr satker mana aja" 0.30 on their best passage, under the 0.30 threshold, though the
-    text says both (fresh40, a tester). English questions are not checked word by word (`unstated`), so
-    their similarity alone decides, against a lower threshold."""
-    return understood.lang == "id" and bool(understood.events) and not understood.unstated
+    tells the articles' events apart ("bootcamp", "summit") or a year, whose every content word the documents
+    use (`unstated` finds none). Short questions are similar to little: "Siapa yang membuka bootcamp?" scores
+    0.21 and "peserta summit dr satker mana aja" 0.30 on their best passage, under the 0.30 threshold, though
+    the text says both (fresh40, a tester); "pematerinya siapa aja yg 2022" names its event by the year
+    (fresh42). A year no document holds anchors no passage (`Passage.anchored`), so it answers nothing.
+    English questions are not checked word by word (`unstated`), so their similarity alone decides, against
+    a lower threshold."""
+    named = bool(understood.events) or bool(YEAR.search(understood.question))
+    return understood.lang == "id" and named and not understood.unstated
 
 
 def strong_enough(passage: Passage, minimum: float) -> bool:

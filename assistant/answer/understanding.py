@@ -14,8 +14,8 @@ from typing import Any, Collection, Iterable, Mapping
 from ..documents.people import PRONOUNS, people_in
 from ..errors import QuestionError
 from ..language import detect
-from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, contains_phrase, role_match, role_table,
-                               roles_in, term_groups, translate, words)
+from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, clitic_free, contains_phrase, role_match,
+                               role_table, roles_in, term_groups, translate, words)
 from ..reading.types import ROLE
 from .conversation import YEAR, resolve, user_questions
 from .page import page_kind
@@ -472,10 +472,15 @@ def events_named(question: str, query: str, events: Collection[str]) -> tuple[st
     """The event words (`understand`) the question uses; those an earlier turn gave (in `query`) only when
     the question names no event or year of its own ("What about 2022? Who was the head …?" after a question
     about the bootcamp is about 2022, not the bootcamp)."""
-    own = tuple(dict.fromkeys(w for w in words(question) if w in events))
+    own = named_in(question, events)
     if own or YEAR.search(question):
         return own
-    return tuple(dict.fromkeys(w for w in words(query) if w in events))
+    return named_in(query, events)
+
+
+def named_in(text: str, events: Collection[str]) -> tuple[str, ...]:
+    """The event words `text` uses, a clitic aside ("bootcampnya" is "bootcamp")."""
+    return tuple(dict.fromkeys(f for w in words(text) for f in (w, *clitic_free(w)) if f in events))
 
 
 def position_first(question: str) -> bool:

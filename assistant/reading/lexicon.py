@@ -165,13 +165,14 @@ def role_forms(text: str) -> list[str]:
     return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
 
 
-# Clitics Indonesian writes onto any word, a borrowed one too: "bootcampnya", "summitlah", "pesertakah".
-CLITIC = re.compile(r"(?<=\w{4})(?:nya|lah|kah|pun)$")
+# Clitics Indonesian writes onto any word, a borrowed one too ("bootcampnya", "summitlah", "pesertakah"), and
+# the verb suffix of chat Indonesian ("wakilin" for "mewakili", "jelasin" for "menjelaskan").
+CLITIC = re.compile(r"(?<=\w{4})(?:nya|lah|kah|pun|in)$")
 
 
 def clitic_free(word: str) -> tuple[str, ...]:
-    """`word` without its clitic, when it has one: Sastrawi strips clitics only from words of its dictionary,
-    and "bootcampnya" (its bootcamp) is the text's "bootcamp"."""
+    """`word` without its clitic or chat suffix, when it has one: Sastrawi strips clitics only from words of
+    its dictionary, and "bootcampnya" (its bootcamp) is the text's "bootcamp", "wakilin" its "mewakili"."""
     bare = CLITIC.sub("", word)
     return (bare,) if bare != word else ()
 
@@ -198,7 +199,7 @@ other also just only very too say said tell told""".split())
 INDONESIAN_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak
 sudah telah bisa dapat harus lebih oleh atau saat serta karena agar sehingga bahwa para tersebut kami kita
 mereka dia ia nya saja hanya tetapi tapi namun jika maka seperti antara secara sangat masih pun lagi baik
-lalu terus kemudian soal mengenai terkait selain supaya
+lalu terus kemudian soal mengenai terkait selain supaya kalau
 bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa bagaimana mengapa kenapa
 apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut
 siapakah kapankah dimanakah manakah berapakah bagaimanakah mengapakah kenapakah""".split())
