@@ -361,6 +361,18 @@ def test_two_words_the_documents_never_use_refuse_unless_a_passage_reads_as_a_pa
     assert evidence(asked, [paraphrased], SETTINGS) == [paraphrased]
 
 
+
+def test_an_articles_lead_read_high_is_no_paraphrases_answer_to_words_the_documents_never_use():
+    """The lead names the event every question about it names: "Satker mana yang meraih penghargaan … pada
+    Kumham PR Summit 2022?" read the summit's lead 0.71."""
+    asked = Understanding(question="q", lang="id", query="q", unstated=("meraih", "penghargaan"))
+    lead = replace(in_doc("Kanwil Kemenkumham Jatim menggelar Kumham PR Summit 2022.", "d.txt", 0.71),
+                   title="Optimalkan Peran Humas")
+    assert evidence(asked, [lead], SETTINGS) == []
+    untitled = replace(lead, title="")  # a benchmark's paragraph: its first unit is no lead
+    assert evidence(asked, [untitled], SETTINGS) == [untitled]
+
+
 def test_how_many_kinds_is_counted_off_a_list_of_them():
     asked = Understanding(question="How many kinds of work units took part?", lang="en", query="q",
                           answer_type="count")
