@@ -199,7 +199,7 @@ other also just only very too say said tell told""".split())
 INDONESIAN_STOP = frozenset("""yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak
 sudah telah bisa dapat harus lebih oleh atau saat serta karena agar sehingga bahwa para tersebut kami kita
 mereka dia ia nya saja hanya tetapi tapi namun jika maka seperti antara secara sangat masih pun lagi baik
-lalu terus kemudian soal mengenai terkait selain supaya kalau
+lalu terus kemudian soal mengenai terkait selain supaya kalau dibanding daripada ketimbang
 bagi sebagai kepada tentang hingga sejak ada apa siapa kapan mana dimana berapa bagaimana mengapa kenapa
 apakah sebuah seorang satu banyak ujar kata tutur terang jelas lanjut menurut
 siapakah kapankah dimanakah manakah berapakah bagaimanakah mengapakah kenapakah""".split())
