@@ -334,7 +334,7 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
     ("Kapan lombanya?", ["lombanya"]),  # a clitic on a word the documents never use
     ("Kegiatan apa yang digelarin?", []),  # the verb suffix of chat Indonesian: "digelar"
     ("Kalau kegiatan bootcamp?", []),  # "kalau" asks nothing
-    ("Apa kata humas soal kanwil dibanding kanwil lain?", []),  # "dibanding" (compared with) only relates
+    ("Apa kata humas soal kanwil dibanding bootcamp?", []),  # "dibanding" (compared with) only relates
     ("Siapa peserta yang hadir?", []),  # "hadir" is said as "diikuti"
     ("Bagaimana humas menghadapi hoaks?", ["menghadapi"]),  # "hoaks" is spelt "hoax" in the text
     ("Mana yang lebih dulu diadakan, bootcamp atau summit?", ["summit"]),  # comparing words, "diadakan" = "digelar"
