@@ -236,6 +236,13 @@ def test_a_who_question_naming_its_person_by_a_word_never_used_is_refused_howeve
     assert decide(asked, [speakers], SETTINGS) == Decision([], "unstated", by)
 
 
+def test_an_english_question_asking_by_a_word_never_used_is_refused_however_well_a_passage_reads():
+    asked = Understanding(question="Who was the moderator of the technical session?", lang="en", query="q",
+                          answer_type="who", unstated=("moderator",))
+    speakers = in_doc("Sesi teknis. Ketiga narasumber yaitu Galih WP dan Danny Keegan.", "d.txt", 0.88)
+    assert decide(asked, [speakers], SETTINGS) == Decision([], "unstated", "moderator")
+
+
 def test_a_who_questions_verb_never_used_is_no_word_its_person_is_named_by():
     """"Siapa yang menjabat Kasubag Humas …?": the text never says "menjabat", but names the holder."""
     asked = Understanding(question="Siapa yang menjabat Kasubag Humas saat summit?", lang="id", query="q",
@@ -345,6 +352,18 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
 ])
 def test_the_words_of_an_indonesian_question_the_documents_never_use(question, absent):
     assert unstated(Understanding(question=question, lang="id", query=question), CORPUS) == absent
+
+
+@pytest.mark.parametrize("question, absent", [
+    ("How satisfied were the participants?", ["satisfied"]),  # "puas" is nowhere
+    ("Who was the winner of the content contest?", ["winner"]),  # nor "pemenang"
+    ("What award did the regional office receive?", ["award"]),
+    ("Who was the head of the regional office?", []),  # "kakanwil"
+    ("What topic did Zakaria cover?", []),  # the kind of answer asked, not a thing asked about
+    ("How was the bootcamp held?", []),  # "held" is "digelar"
+])
+def test_an_english_question_is_unstated_by_the_word_it_asks_a_person_thing_or_degree_by(question, absent):
+    assert unstated(Understanding(question=question, lang="en", query=question), CORPUS) == absent
 
 
 def test_an_english_question_or_a_page_question_has_no_unstated_words():
