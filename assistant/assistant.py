@@ -20,8 +20,9 @@ from typing import Any, Iterable
 from .answer.conversation import needs_reply, user_questions
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
-from .answer.policy import Answerer, other_documents, unstated
+from .answer.policy import Answerer, other_documents
 from .answer.understanding import Understanding, check_question, topics, understand
+from .answer.unstated import unstated
 from .config import Settings, load_settings
 from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder

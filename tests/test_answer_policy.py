@@ -13,7 +13,8 @@ import pytest
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.frames import frames, refusal
-from assistant.answer.policy import Decision, answer_type_ok, decide, evidence, threshold
+from assistant.answer.kinds import answer_type_ok
+from assistant.answer.policy import Decision, decide, evidence, threshold
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.schema import Passage, Unit

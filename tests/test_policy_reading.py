@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer.page import PAGE_LINE
-from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor, unstated
+from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor
+from assistant.answer.unstated import unstated
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model

@@ -13,6 +13,7 @@ from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
+from .kinds import named_beside
 from .understanding import Understanding
 
 
@@ -89,7 +90,7 @@ def person(understood: Understanding, c: Citation) -> str:
     (measured on FacQA's who-questions, a quote's speaker was the answer 7 of 7 times, the first other
     person it names 4 of 13)."""
     if understood.holder:  # who held a position: the name beside it, not the speaker ("… mewakili Kakanwil …")
-        return as_written(policy.named_beside(c.text, understood.holder, understood.names), c.text)
+        return as_written(named_beside(c.text, understood.holder, understood.names), c.text)
     return c.speaker if c.speaker not in {*understood.people, *understood.described} else ""
 
 

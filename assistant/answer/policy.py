@@ -26,6 +26,8 @@ order checked:
 - the passages were read (`reading`) and the reader's best probability that a unit answers is below
   the threshold fitted with it: the detail asked is never stated.
 
+What a passage must hold for each kind of answer is `kinds`; the words the documents never use, `unstated`.
+
 When the passages were read, the best passage is the reader's first, the similarity threshold applies to
 the best similarity among the candidates (is anything on topic at all?), and runners-up are compared by
 reading probability; otherwise by retrieval's order and score, as before reading existed.
@@ -35,49 +37,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Collection, Protocol
+from typing import Callable, Protocol
 
 from ..config import Settings
-from ..documents.people import PRONOUNS, people_in
-from ..reading.features import ANCHOR, PRECISE, anchors_in, content_word, term_in, words
-from ..reading.lexicon import (clitic_free, contains_phrase, name_words, question_terms, related, role_forms, role_match,
-                               roles_in, roots, translate)
-from ..reading.types import ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, expands, holds, lasts
+from ..documents.people import people_in
+from ..reading.features import PRECISE, anchors_in, content_word
+from ..reading.lexicon import contains_phrase, roles_in, translate
+from ..reading.types import ENUMERATION, ROLE, SEQUENCE, holds
 from ..schema import Answer, Passage
-from .page import PAGE_LINE, TALK_TITLE
-from .understanding import (BESIDES, COMPARES, DIFFERENCE, DURATION_ASKED, EVENT_NAME, FIRST_ASKED, STANDS_FOR,
-                            THE_EVENTS, YEAR, Understanding, set_aside)
+from .kinds import SPEAKERS, answer_type_ok, missing, named_beside
+from .page import PAGE_LINE
+from .understanding import (BESIDES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, THE_EVENTS, YEAR, Understanding,
+                            set_aside)
+from .unstated import UNSTATED, asked_beside_event, asked_by
 
 
 TYPE_WINDOW = 3  # how deep in the reader's order a passage holding the kind asked may come from
-# A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
-KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
-# A time of day asked ("What time did the summit start?", "Pukul berapa acara dibuka?"), and one given.
-TIME_ASKED = re.compile(r"\b(?:(?:at )?what time|(?:pukul|jam) berapa(?:kah)?)\b", re.I)
-TIME = re.compile(r"\b(?:pukul|jam)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:WIB|WITA|WIT|pagi|siang|sore|malam|"
-                  r"morning|afternoon|evening|night|a\.m\.|p\.m\.)\b", re.I)
-# A quantity measured rather than things counted ("Berapakah usia John Hall?", "How old …?", "ke berapa"): the
-# text gives the number bare ("John Hall (71)"), seldom beside the word asked.
-MEASURE = re.compile(r"\b(?:how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|what percent\w*|"
-                     r"(?:ke|yang ke)[- ]berapa(?:kah)?|usia(?:nya)?|umur(?:nya)?|luas(?:nya)?|tinggi(?:nya)?|"
-                     r"panjang(?:nya)?|berat(?:nya)?|bobot(?:nya)?|suhu(?:nya)?|temperatur(?:nya)?|persen\w*|"
-                     r"tingkat|kecepatan(?:nya)?|jarak(?:nya)?|nilai(?:nya)?|harga(?:nya)?|kadar(?:nya)?|"
-                     r"volume(?:nya)?|kapasitas(?:nya)?)\b", re.I)
-# One day of an event asked ("on the second day of the bootcamp", "pada hari kedua bootcamp"), and told: a
-# passage giving the event's dates ("3-6 Juni") does not say what happened on its second day.
-DAY = (r"(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) day|"
-       r"day (?:one|two|three|four|five|[1-5])|hari (?:pertama|kedua|ketiga|keempat|kelima|terakhir|ke-?[1-5])")
-DAY_ASKED = re.compile(rf"\b(?:{DAY})\b", re.I)
-# Who took part ("Siapa peserta …?", "Who attended …?"), and the speakers, who are not its answer.
-PARTICIPANTS = re.compile(r"\b(?:peserta(?:nya)?|participants?|attend\w*|took part|take part|taking part|ikut serta|ikut|"
-                          r"mengikuti|diikuti|hadir|menghadiri|dihadiri)\b", re.I)
-# Who asked as a group or an institution ("Which office organised …?", "Siapa penyelenggaranya?", "Who was
-# it for?"): a lead naming only the office ("Kanwil Kemenkumham Jatim menggelar …") answers it.
-GROUP_ASKED = re.compile(r"\b(?:organi[sz]\w*|host\w*|put on|held|sponsor\w*|fund\w*|compan(?:y|ies)|offices?|"
-                         r"institutions?|agenc(?:y|ies)|outlets?|publish\w*|audience|for whom|aimed|target\w*|"
-                         r"penyelenggara\w*|menyelenggarakan|diselenggarakan|(?:meng|di)gelar|(?:meng|di)adakan|"
-                         r"instansi|lembaga|kantor|satker|perusahaan|media|sasaran\w*|ditujukan)\b", re.I)
-SPEAKERS = re.compile(r"\b(?:narasumber|pemateri|pembicara|speakers?|presenters?|resource persons?)\b", re.I)
 # Who spoke, as a verb ("Who spoke at the 2024 bootcamp?", "Siapa saja yang memberi sambutan …?"): each
 # person quoted. The speakers as a noun ("narasumber", "speakers") are the sessions' list (`listing`).
 SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|speeches|remarks|talks?)|"
@@ -85,25 +60,6 @@ SPOKE = re.compile(r"\b(?:spoke|speak|talked|quoted|gave (?:a |the )?(?:speech|s
 # ... unless it asks who spoke about something or for someone: one person, found the ordinary way.
 ABOUT_OR_FOR = re.compile(r"\b(?:about|on|regarding|for|behalf|tentang|soal|mengenai|terkait|mewakili|atas nama)\b",
                           re.I)
-# When someone took up a post, asked ("When was Heni Yuwono appointed head of the regional office?", "Kapan
-# Heni dilantik?"), and told: a passage must say so, not merely date an event the person opened.
-OFFICE_TAKEN_ASKED = re.compile(r"\b(?:appointed|appointment|installed|inaugurated|sworn in|took office|took up|"
-                                r"assumed (?:office|the post)|dilantik|pelantikan|diangkat|pengangkatan|ditunjuk|"
-                                r"penunjukan|mulai menjabat)\b", re.I)
-OFFICE_TAKEN = re.compile(r"\b(?:dilantik|pelantikan|melantik|diangkat|pengangkatan|mengangkat|ditunjuk|"
-                          r"penunjukan|menjabat|jabatan|appointed|sworn|sejak)(?:nya)?\b", re.I)
-# A hashtag asked ("What hashtag was used for the 2024 bootcamp?", "Apa tagarnya?"), and given.
-HASHTAG_ASKED = re.compile(r"\b(?:hashtags?|tagar(?:nya)?)\b", re.I)
-HASHTAG = re.compile(r"#\w+")
-# What an abbreviation stands for, asked ("Apa kepanjangan BPS?", "AMSI itu singkatan dari apa?", "What does
-# DJKI stand for?"), of the acronyms the question names.
-EXPANSION_ASKED = re.compile(r"\b(?:kepanjangan(?:nya)?|singkatan(?:nya)?|stands? for|short for|abbreviation)\b",
-                             re.I)
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-# A scientific name asked ("Apa nama latin dari penyu hijau?"), and given as news gives one: in brackets after
-# the common name, a capitalised genus and a species in lower case ("penyu hijau (Chelonia mydas)").
-SCIENTIFIC_ASKED = re.compile(r"\b(?:nama (?:latin|ilmiah)(?:nya)?|scientific name|latin name|binomial)\b", re.I)
-SCIENTIFIC = re.compile(r"\(\s*[A-Z][a-z]+(?: [a-z]{3,}){1,2}\s*[),;]")
 # A hope asked ("Apa harapan Heni?", "What did Heni hope for?") and voiced in a passage ("berharap").
 HOPE_ASKED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|expect\w*|harap\w*|berharap|mengharapkan|diharapkan)\b",
                         re.I)
@@ -115,32 +71,10 @@ AFTER_ASKED = re.compile(r"\b(?:after(?:wards)?|once (?:\w+ ){0,4}(?:over|finish
 AFTER = re.compile(r"\b(?:setelah|sesudah|seusai|usai|pasca|selepas|sehabis)\b", re.I)
 # A comparison asking which event came first: its answer lists the earlier first.
 EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
-UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # A reading probability above this takes a question's unstated words for a paraphrase: measured on the
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
 # 2+ unstated words read 0.72-0.89 at best, unanswerable ones 0.13-0.59.
 PARAPHRASE = 0.65
-# The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
-# "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
-# The word an English question asks a person, a thing or a degree by: "Who was the moderator …?", "What award
-# did … receive?", "How satisfied …?".
-ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)|"
-                         r"\b(?:what|which) (\w+) (?:did|was|were|is|are|does|do|has|had)\b|"
-                         r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)", re.I)
-WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)(\w+)|"
-                    r"\bsiapa(?:kah)?\s+yang\s+(?:jadi|menjadi|sebagai|bertindak\s+sebagai)\s+(\w+)", re.I)
-# Words a question uses about the documents, the asking, or the kind of answer it wants ("nama", "tahun", the
-# reason a why-question asks: "apa alasan dia menyebut …?"), not about what happened.
-ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
-bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
-bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir alasan sebab
-tujuan menyebut disebut""".split())
-# English words that name the kind of answer asked ("What topic did Zakaria cover?"), not a thing asked about.
-ABOUT_THE_ANSWER_EN = frozenset("""topic topics subject subjects theme themes message messages point points view views
-opinion opinions comment comments name names date dates time times day days year years place places venue location
-reason reasons purpose title titles role roles position positions job kind kinds type types sort way ways thing
-things number amount word words""".split())
-BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 # One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
 STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)\b",
                          re.I)  # the steps of a list told over paragraphs, asked for as such
@@ -160,70 +94,6 @@ def threshold(understood: Understanding, settings: Settings) -> float:
     return settings.refusal_threshold_cross_lang
 
 
-def answer_type_ok(understood: Understanding, text: str) -> bool:
-    """Whether `text` holds the kind of answer the question asks for (`missing`)."""
-    return not missing(understood, text)
-
-
-def missing(understood: Understanding, text: str) -> str:
-    """What `text` lacks of the kind of answer asked, as a refusal reason ("no_count", "no_person", …; a key
-    of frames.json's "why"), or "" when it holds it. A count question needs a count of what it asks about
-    ("Ketiga narasumber" does not say how many people took part), a quantity measured (`MEASURE`) any
-    number, a time of day asked a time (`TIME_ASKED`), a money question an amount, a name question
-    someone's name (`asks_name`), a question who took part a passage that does not introduce the speakers
-    (a speaker is no participant: "Ketiga narasumber yaitu Galih WP, …" shares "peserta" and names with
-    "Siapa peserta …?", and the reader put it above "… itu diikuti seluruh tim humas dari satker jajaran"),
-    a question who stood in for whom someone besides the person it names or describes (the sentence
-    introducing the immigration chief names only him); other kinds are the reader's to weigh, not a reason
-    to refuse."""
-    question = understood.question
-    if understood.name_asked:  # someone's name, beside the position asked about if it names one
-        named = named_beside(text, understood.holder, understood.names) if understood.holder \
-            else bool(people_in(text, understood.names))
-        if not named:
-            return "no_name"
-    if understood.answer_type == "who" and STANDS_FOR.search(question) and not understood.name_asked \
-            and understood.names \
-            and not set(people_in(text, understood.names)) - {*understood.people, *understood.described}:
-        return "no_person"  # who stood in for whom: someone beside the one asked about (`STANDS_FOR`)
-    if understood.answer_type == "who" and understood.names and not GROUP_ASKED.search(question) \
-            and not PARTICIPANTS.search(question) \
-            and not people_in(text, understood.names) and not ROLE.search(text):
-        return "no_person"  # who did something: a person or a role, not the office's lead (`GROUP_ASKED` aside)
-    if understood.answer_type in ("who", "list") and PARTICIPANTS.search(question) \
-            and not SPEAKERS.search(question) and SPEAKERS.search(text):
-        return "no_person"  # who took part: not the speakers a passage introduces ("Ketiga narasumber yaitu …")
-    if EXPANSION_ASKED.search(question) and (acronyms := ACRONYM.findall(understood.question)) \
-            and not any(expands(a, text) for a in acronyms):
-        return "no_expansion"  # what an abbreviation stands for: a passage only using it does not say
-    if SCIENTIFIC_ASKED.search(question) and not SCIENTIFIC.search(text):
-        return "no_scientific_name"  # a scientific name asked: a passage with the common name only lacks it
-    if HASHTAG_ASKED.search(question) and not HASHTAG.search(text):
-        return "no_hashtag"  # a hashtag asked: a passage without one does not give it
-    if TALK_TITLE.search(question) and not TITLED.search(text):
-        return "no_title"  # the title of a talk: a passage naming the talk without its title does not say it
-    if DAY_ASKED.search(question) and understood.answer_type != "when" and not DAY_ASKED.search(text):
-        return "no_day"  # what happened on one day of the event: a passage must tell of that day ("hari kedua")
-    if understood.answer_type == "count":
-        if KINDS.search(question) and ENUMERATION.search(text):
-            return ""  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
-        if MEASURE.search(question):
-            found = holds("count", text) or holds("money", text)  # any number: "(71)", "Rp 3,7 miliar"
-        else:
-            found = any(term_in(t, counted(text)) for t in counted_terms(question, understood.lang))
-        return "" if found else "no_count"
-    if understood.answer_type == "where":
-        return "" if holds("where", text) else "no_place"
-    if understood.answer_type == "when" and TIME_ASKED.search(question):
-        return "" if TIME.search(text) else "no_time"  # a time of day: a date alone does not say it
-    if understood.answer_type == "when" and OFFICE_TAKEN_ASKED.search(question) and not OFFICE_TAKEN.search(text):
-        return "not_stated"  # when someone took office: the date of an event they opened is not it
-    if understood.answer_type == "when" and DURATION_ASKED.search(question):
-        # how long: a duration, a range of dates or a start and an end, not a date alone
-        return "" if lasts(text) else "no_duration"
-    return "no_amount" if understood.answer_type == "money" and not holds("money", text) else ""
-
-
 def sure_count(understood: Understanding, passage: Passage) -> bool:
     """A how-many question's count of what it asks about, found by the reader where the words differ: a
     passage the reader reads as a paraphrase's answer (`PARAPHRASE`) holding a number. News counts by a
@@ -233,18 +103,6 @@ def sure_count(understood: Understanding, passage: Passage) -> bool:
     and the fresh sets, the count-less passages of unanswerable how-many questions read at most 0.47."""
     return understood.answer_type == "count" and passage.reading > PARAPHRASE \
         and (holds("count", passage.text) or holds("money", passage.text))
-
-
-def counted_terms(question: str, lang: str) -> list[str]:
-    """What a how-many question counts: its content words (translated when English) but the names that
-    say which event it is about ("Kumham PR Bootcamp 2024") and their role forms ("Kemenkumham"), which
-    sit beside any count in the article ("Kanwil Kemenkumham Jatim merupakan satu-satunya kanwil"). The
-    question particle -kah is no part of what is counted ("Berapa kategorikah …?" counts "kategori")."""
-    names = [a for a in ANCHOR.findall(question) if a[:1].isupper() or a[:1].isdigit()]
-    named = {w.lower() for w in names} | {w.lower() for form in role_forms(" ".join(names)) for w in form.split()}
-    terms = [t[:-3] if lang == "id" and t.endswith("kah") and len(t) > 6 else t
-             for t in question_terms(question, lang)]
-    return [t for t in terms if content_word(t) and t not in named]
 
 
 def names_whom_asked(understood: Understanding, typed: list[Passage]) -> bool:
@@ -468,98 +326,6 @@ def titles(text: str, names: list[str]) -> bool:
                for name in names)
 
 
-def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
-    """The content words of an Indonesian question that the documents (`vocabulary`: every word of every
-    unit) hold in no inflection ("sosialisasi", "fidusia", "pemenang", "lomba", "dilantik"): what it asks
-    about is not in the text. An English question's words are left alone (a missing translation is no
-    evidence), and so are a page question's, the words that make a question compare ("lebih dulu",
-    "masing-masing") and those a question uses about the documents or the kind of answer (`ABOUT_THE_TEXT`).
-
-    A role or office the text writes in another form (`role_words`) is stated.
-
-    Measured before choosing `UNSTATED` = 2: on the gold tuning half, 2 or more such words flag 5 of 9
-    unanswerable Indonesian questions and none of 28 answerable ones; on FacQA and TyDi QA 1.0 % and
-    2.1 % of questions, nearly all naming someone or something their passages never mention. A question
-    in other words than the text's ("Siapa pejabat … yang mengisi materi …?" for "Narasumber …") has
-    them too, so they refuse only when the reader finds no passage likely enough to answer (`PARAPHRASE`)."""
-    if understood.page:
-        return []
-    if understood.lang != "id":
-        return english_asked_by(understood, vocabulary)
-    described = role_words(understood.question, vocabulary)
-    return [w for w in asked_words(understood, names=False) if w not in described and not stated(w, vocabulary)]
-
-
-def stated(word: str, vocabulary: Collection[str]) -> bool:
-    """The documents use an Indonesian word in some inflection, or a word news says it with (`related`)."""
-    return any(form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary))
-               for form in related((word, *roots(word), *clitic_free(word))))
-
-
-def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
-    """The word an English question asks a person, a thing or a degree by (`ASKED_BY_EN`: "Who was the
-    moderator …?", "How satisfied were …?"), as the one unstated word of the question, when it has translations
-    (`translate`) and the documents use none of them: "How satisfied were participants with the 2024
-    bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only that
-    word: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
-    content word, +5 refusals and -26 answers on the tuning half and the fresh sets)."""
-    match = ASKED_BY_EN.search(understood.question)
-    head = next((w.lower() for w in match.groups() if w), "") if match else ""
-    if not head or not content_word(head) or head in ABOUT_THE_ANSWER_EN \
-            or head in role_words(understood.question, vocabulary):  # "the head of the regional office"
-        return []
-    forms = translate(head)
-    return [head] if forms and not any(stated(f, vocabulary) for f in forms) else []
-
-
-def role_words(question: str, vocabulary: Collection[str]) -> set[str]:
-    """The words of the roles and offices a question names, when the documents write every one of them in
-    some form: "Kepala Subbagian Hubungan Masyarakat" is stated where the text writes "Kasubag Humas", and
-    "Kantor Wilayah" where it writes "Kanwil"."""
-    roles, rest = role_match(question)
-    if not roles or not all(any(all(w in vocabulary for w in words(form)) for form in forms) for forms in roles):
-        return set()
-    return set(words(question)) - set(words(rest))
-
-
-def asked_words(understood: Understanding, names: bool = True) -> list[str]:
-    """The content words of the question that say what it asks, once each: not the words about the text
-    or the kind of answer (`ABOUT_THE_TEXT`), not comparing words, not numbers, not the words that point
-    to someone ("beliau", "olehnya"), and (unless `names`) not the names of the people it is about."""
-    comparing = {w for m in COMPARES.finditer(understood.question) for w in words(m.group(0))}
-    named = {w.lower() for person in understood.people for w in words(person)} if names else set()
-    return [w for w in dict.fromkeys(words(understood.question)) if content_word(w) and not w.isdigit()
-            and w not in ABOUT_THE_TEXT and w.removesuffix("nya") not in ABOUT_THE_TEXT
-            and w not in comparing and w not in named and not points(w)]
-
-
-def asked_beside_event(understood: Understanding) -> set[str]:
-    """What a question asks with beside the people it names (`asked_words`) and, unless it expects a date,
-    place, count or amount, the words it names its event by: "Cuacanya gimana pas PR Summit 2022?" asks
-    only "cuaca". A question of a precise kind is answered only by a passage holding one (`answer_type_ok`),
-    so its other words may only frame it: "PR Summit 2022 jatuh pada hari apa?" asks a day, not "jatuh"."""
-    asked = set(asked_words(understood))
-    return asked if understood.answer_type in PRECISE else asked - set(understood.events)
-
-
-def asked_by(understood: Understanding) -> str:
-    """The word a who-question names the person it asks for by (`WHO_BY`), when the documents never use it
-    (`unstated`): "Siapa moderator sesi teknis?" where no one moderates, "Siapa MC waktu pembukaan bootcamp?"
-    (read as "pembawa acara") where no one presents. One such word is enough, against two (`UNSTATED`)
-    for the rest of a question, and however well a passage reads: it is what the answer must be, not a
-    detail beside it, and the role words news uses for the same person are stated through `related`
-    ("pembicara", "pemateri" for "narasumber"). The opener was answered as the MC, and the speakers of the
-    technical session, read 0.88, as its moderators (fresh39, a tester)."""
-    match = WHO_BY.search(understood.question) or ASKED_BY_EN.search(understood.question)
-    by = next((w.lower() for w in match.groups() if w), "") if match else ""
-    return by if by in understood.unstated else ""
-
-
-def points(word: str) -> bool:
-    """A pronoun, or a function word with the pronoun -nya ("olehnya", "kepadanya")."""
-    return word in PRONOUNS or (word.endswith("nya") and not content_word(word[:-3]))
-
-
 def holding(understood: Understanding, passages: list[Passage]) -> list[Passage]:
     """For "Who was the head of the regional office in 2024?": the best-read passage that names someone
     beside the position ("… ujar Kakanwil Kemenkumham Jatim, Heni Yuwono"). The position and the year or
@@ -580,28 +346,6 @@ def first_per_document(passages: list[Passage], keep: Callable[[str], bool]) -> 
         if passage.doc_id not in found and keep(passage.text):
             found[passage.doc_id] = passage
     return list(found.values())
-
-
-def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> str:
-    """The person of `names` a word of whose name stands within `BESIDE` words of a form of `positions`, in
-    one sentence, after it first, then before it ("Kadiv Keimigrasian Hendro Tri Prasetyo", "Zaeroji, Kakanwil
-    …", "Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji": Zaeroji); "" when none. One pass over
-    each sentence's words per position, however many people a large collection names."""
-    owner = {w: person for person in names for w in name_words(person)}
-    forms = [tuple(TOKEN.findall(position.lower())) for position in positions]
-    for sentence in SENTENCE.split(text):
-        tokens = TOKEN.findall(sentence.lower())
-        for form in filter(None, forms):
-            for i in range(len(tokens) - len(form) + 1):
-                if tuple(tokens[i:i + len(form)]) == form:
-                    end = i + len(form)
-                    # after it first ("Kakanwil Kemenkumham Jatim, Heni Yuwono"): a name before it is often
-                    # another clause's subject ("Hendro yang mewakili Kakanwil Kemenkumham Jatim Zaeroji")
-                    nearest = tokens[end:end + BESIDE + 1] + tokens[max(0, i - BESIDE - 1):i][::-1]
-                    found = next((owner[w] for w in nearest if w in owner), "")
-                    if found:
-                        return found
-    return ""
 
 
 def listing(understood: Understanding, best: Passage, pool: list[Passage], settings: Settings) -> list[Passage]:

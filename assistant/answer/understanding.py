@@ -72,7 +72,7 @@ AMOUNT_ASKED = re.compile(r"\bwhat (?:was|is|were|are) the (?:total |overall |es
                           r"(?:budget|cost|costs|price|fees?|funding|amount of money)\b", re.I)
 # How long something lasted or has gone on ("How long did the bootcamp last?", "Sudah berapa lama dia
 # menjabat?"): a when-question, read off its dates ("3-6 Juni") or a duration, not a count
-# (`policy.answer_type_ok`). "Tanggal berapa hari terakhir …?" asks a date.
+# (`kinds.answer_type_ok`). "Tanggal berapa hari terakhir …?" asks a date.
 DURATION_WORDS = (r"how long|how many (?:days|weeks|months|years|hours)|"
                   r"(?<!tanggal )berapa (?:lama|hari|minggu|pekan|bulan|tahun|jam)(?:kah)?|sejak kapan|since when")
 DURATION_ASKED = re.compile(rf"\b(?:{DURATION_WORDS})\b", re.I)
@@ -244,7 +244,7 @@ class Understanding:
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
     names: tuple[str, ...] = ()  # when it asks who, someone's name or a role's holder: everyone the documents name
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
-    unstated: tuple[str, ...] = ()  # its words the documents never use (see `policy.unstated`)
+    unstated: tuple[str, ...] = ()  # its words the documents never use (see `unstated.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
     unknown: tuple[str, ...] = ()  # full names it gives that the documents never mention (`unknown_names`)
