@@ -66,11 +66,9 @@ SCIENTIFIC = re.compile(r"\(\s*[A-Z][a-z]+(?: [a-z]{3,}){1,2}\s*[),;]")
 BESIDE = 4  # words between a position and the name of who holds it ("Kakanwil Kemenkumham Jatim, Heni")
 
 
-
 def answer_type_ok(understood: Understanding, text: str) -> bool:
     """Whether `text` holds the kind of answer the question asks for (`missing`)."""
     return not missing(understood, text)
-
 
 
 def missing(understood: Understanding, text: str) -> str:
@@ -132,7 +130,6 @@ def missing(understood: Understanding, text: str) -> str:
     return "no_amount" if understood.answer_type == "money" and not holds("money", text) else ""
 
 
-
 def counted_terms(question: str, lang: str) -> list[str]:
     """What a how-many question counts: its content words (translated when English) but the names that
     say which event it is about ("Kumham PR Bootcamp 2024") and their role forms ("Kemenkumham"), which
@@ -143,7 +140,6 @@ def counted_terms(question: str, lang: str) -> list[str]:
     terms = [t[:-3] if lang == "id" and t.endswith("kah") and len(t) > 6 else t
              for t in question_terms(question, lang)]
     return [t for t in terms if content_word(t) and t not in named]
-
 
 
 def named_beside(text: str, positions: tuple[str, ...], names: tuple[str, ...]) -> str:

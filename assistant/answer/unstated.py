@@ -15,13 +15,13 @@ from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from .understanding import COMPARES, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
-# The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
-# "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
 # The word an English question asks a person, a thing or a degree by: "Who was the moderator …?", "What award
 # did … receive?", "How satisfied …?".
 ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)|"
                          r"\b(?:what|which) (\w+) (?:did|was|were|is|are|does|do|has|had)\b|"
                          r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)", re.I)
+# The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
+# "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
 WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)(\w+)|"
                     r"\bsiapa(?:kah)?\s+yang\s+(?:jadi|menjadi|sebagai|bertindak\s+sebagai)\s+(\w+)", re.I)
 # Words a question uses about the documents, the asking, or the kind of answer it wants ("nama", "tahun", the
@@ -35,7 +35,6 @@ ABOUT_THE_ANSWER_EN = frozenset("""topic topics subject subjects theme themes me
 opinion opinions comment comments name names date dates time times day days year years place places venue location
 reason reasons purpose title titles role roles position positions job kind kinds type types sort way ways thing
 things number amount word words""".split())
-
 
 
 def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
@@ -60,12 +59,10 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
     return [w for w in asked_words(understood, names=False) if w not in described and not stated(w, vocabulary)]
 
 
-
 def stated(word: str, vocabulary: Collection[str]) -> bool:
     """The documents use an Indonesian word in some inflection, or a word news says it with (`related`)."""
     return any(form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary))
                for form in related((word, *roots(word), *clitic_free(word))))
-
 
 
 def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
@@ -84,7 +81,6 @@ def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> 
     return [head] if forms and not any(stated(f, vocabulary) for f in forms) else []
 
 
-
 def role_words(question: str, vocabulary: Collection[str]) -> set[str]:
     """The words of the roles and offices a question names, when the documents write every one of them in
     some form: "Kepala Subbagian Hubungan Masyarakat" is stated where the text writes "Kasubag Humas", and
@@ -93,7 +89,6 @@ def role_words(question: str, vocabulary: Collection[str]) -> set[str]:
     if not roles or not all(any(all(w in vocabulary for w in words(form)) for form in forms) for forms in roles):
         return set()
     return set(words(question)) - set(words(rest))
-
 
 
 def asked_words(understood: Understanding, names: bool = True) -> list[str]:
@@ -107,7 +102,6 @@ def asked_words(understood: Understanding, names: bool = True) -> list[str]:
             and w not in comparing and w not in named and not points(w)]
 
 
-
 def asked_beside_event(understood: Understanding) -> set[str]:
     """What a question asks with beside the people it names (`asked_words`) and, unless it expects a date,
     place, count or amount, the words it names its event by: "Cuacanya gimana pas PR Summit 2022?" asks
@@ -115,7 +109,6 @@ def asked_beside_event(understood: Understanding) -> set[str]:
     so its other words may only frame it: "PR Summit 2022 jatuh pada hari apa?" asks a day, not "jatuh"."""
     asked = set(asked_words(understood))
     return asked if understood.answer_type in PRECISE else asked - set(understood.events)
-
 
 
 def asked_by(understood: Understanding) -> str:
@@ -129,7 +122,6 @@ def asked_by(understood: Understanding) -> str:
     match = WHO_BY.search(understood.question) or ASKED_BY_EN.search(understood.question)
     by = next((w.lower() for w in match.groups() if w), "") if match else ""
     return by if by in understood.unstated else ""
-
 
 
 def points(word: str) -> bool:
