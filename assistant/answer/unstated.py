@@ -1,6 +1,6 @@
 """The words of a question the documents never use (`unstated`), and the words a question asks by: what it
 asks about is not in the text when every word it asks with is such a word, when two of them are and no
-passage reads as a paraphrase's answer, or when the word it asks a person, a thing or a degree by is one
+passage reads as a paraphrase's answer, or when the word it asks a person or a degree by is one
 (`asked_by`). The policy (`policy.decide`) refuses on them.
 """
 
@@ -15,10 +15,9 @@ from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from .understanding import COMPARES, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
-# The word an English question asks a person, a thing or a degree by: "Who was the moderator …?", "What award
-# did … receive?", "How satisfied …?".
+# The word an English question asks a person or a degree by: "Who was the moderator …?", "How satisfied …?".
+# Not "What/which X …?": X is often a kind the text names an instance of ("Which platform …?" for "tiktok").
 ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)|"
-                         r"\b(?:what|which) (\w+) (?:did|was|were|is|are|does|do|has|had)\b|"
                          r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)", re.I)
 # The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
 # "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
@@ -66,8 +65,8 @@ def stated(word: str, vocabulary: Collection[str]) -> bool:
 
 
 def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
-    """The word an English question asks a person, a thing or a degree by (`ASKED_BY_EN`: "Who was the
-    moderator …?", "How satisfied were …?"), as the one unstated word of the question, when it has translations
+    """The word an English question asks a person or a degree by (`ASKED_BY_EN`: "Who was the moderator …?",
+    "How satisfied were …?"), as the one unstated word of the question, when it has translations
     (`translate`) and the documents use none of them: "How satisfied were participants with the 2024
     bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only that
     word: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
