@@ -109,6 +109,13 @@ def test_who_holds_a_position_in_two_cited_articles_leads_with_each_articles_hol
     assert text.splitlines()[0] == "In short: Zaeroji [1]; Heni Yuwono [2]"
 
 
+def test_what_an_abbreviation_stands_for_leads_with_its_spelling_out():
+    text = "Selanjutnya, Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman menekankan agar satker aktif."
+    assert answer("What does AMSI stand for?", "", text, lang="en").splitlines()[0] == \
+        "In short: Asosiasi Media Siber Indonesia [1]"
+    assert not answer("Apa kata Ketua AMSI?", "", text).startswith("Singkatnya")  # no abbreviation asked
+
+
 @pytest.mark.parametrize("understood", [dict(who_is=True, people=("Heni Yuwono",)),
                                         dict(ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, ""))])
 def test_who_is_x_and_someones_words_have_no_short_answer(understood):

@@ -13,7 +13,7 @@ from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
-from .kinds import named_beside
+from .kinds import named_beside, spelt_out_asked
 from .understanding import Understanding
 
 
@@ -66,12 +66,17 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     `glossed`), or the person a who-question asks for (`person`; for a comparison, the person of each
     article's first quote: "Zaeroji [1]; Heni Yuwono [2]"), so the answer is seen at a glance. Names and
     numbers read the same in both languages: an English reader gets the answer before the Indonesian quotes.
+    What an abbreviation stands for is its spelling out ("In short: Asosiasi Media Siber Indonesia [1]").
     Empty for other kinds, for a date or place compared (each quote answers for its own event), for "Who
     is X?" and for someone's words, and when the quote holds none."""
     kind = "who" if understood.holder else understood.answer_type  # "What's the name of the head of …?"
-    if not citations or understood.who_is or understood.ask or kind not in ("when", "where", "who"):
+    if not citations or understood.who_is or understood.ask:
         return ""
-    if kind == "who":
+    if expansion := spelt_out_asked(understood.question, citations[0].text):
+        found = [(expansion, citations[0].number)]
+    elif kind not in ("when", "where", "who"):
+        return ""
+    elif kind == "who":
         firsts = [c for i, c in enumerate(citations) if c.doc_id not in {d.doc_id for d in citations[:i]}]
         each = understood.compares or (bool(understood.holder) and len(firsts) > 1)  # each article's holder
         found = [(person(understood, c), c.number) for c in (firsts if each else citations[:1])]

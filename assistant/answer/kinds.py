@@ -12,7 +12,7 @@ import re
 from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import name_words, question_terms, role_forms
-from ..reading.types import ENUMERATION, ROLE, SENTENCE, TITLED, TOKEN, counted, expands, holds, lasts
+from ..reading.types import ENUMERATION, ROLE, SENTENCE, TITLED, TOKEN, counted, expands, holds, lasts, spelt_out
 from .page import TALK_TITLE
 from .understanding import DURATION_ASKED, STANDS_FOR, Understanding
 
@@ -128,6 +128,14 @@ def missing(understood: Understanding, text: str) -> str:
         # how long: a duration, a range of dates or a start and an end, not a date alone
         return "" if lasts(text) else "no_duration"
     return "no_amount" if understood.answer_type == "money" and not holds("money", text) else ""
+
+
+def spelt_out_asked(question: str, text: str) -> str:
+    """What the abbreviation a question asks about stands for (`EXPANSION_ASKED`), as `text` spells it out
+    (`types.spelt_out`); "" when the question asks no such thing or the text does not spell it out."""
+    if not EXPANSION_ASKED.search(question):
+        return ""
+    return next((found for a in ACRONYM.findall(question) if (found := spelt_out(a, text))), "")
 
 
 def counted_terms(question: str, lang: str) -> list[str]:

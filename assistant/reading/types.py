@@ -116,29 +116,34 @@ DEFINES = r"\b(?:disingkat(?:kan)?|singkatan|kepanjangan|abbreviated|stands? for
 
 
 def expands(acronym: str, text: str) -> bool:
-    """`text` spells `acronym` out: capitalised words in a row, small words (`CONNECTORS`) between them
-    skipped, whose initials are its letters ("Asosiasi Media Siber Indonesia" for AMSI, "Badan Pusat
-    Statistik" for BPS), or it defines the acronym in its own way: in brackets after the name ("Pekan
-    Imunisasi Nasional (PIN)") or in so many words ("… atau biasa disingkat dengan KASAD", whose letters
-    are syllables). A passage that only uses the acronym ("kreator konten DJKI") does not say what it
+    """`text` spells `acronym` out (`spelt_out`), or defines it in its own way: in brackets after the name
+    ("Pekan Imunisasi Nasional (PIN)") or in so many words ("… atau biasa disingkat dengan KASAD", whose
+    letters are syllables). A passage that only uses the acronym ("kreator konten DJKI") does not say what it
     stands for."""
     name = re.escape(acronym)
     if re.search(rf"\(\s*{name}\s*\)|{DEFINES}[^.]{{0,40}}\b{name}\b|\b{name}\b[^.]{{0,20}}{DEFINES}", text, re.I):
         return True
-    words = re.findall(r"[\w-]+", text)
+    return bool(spelt_out(acronym, text))
+
+
+def spelt_out(acronym: str, text: str) -> str:
+    """The words of `text` that spell `acronym` out, as written: capitalised words in a row, small words
+    (`CONNECTORS`) between them skipped, whose initials are its letters ("Asosiasi Media Siber Indonesia" for
+    AMSI, "Badan Pusat Statistik" for BPS); "" when none do."""
+    words = list(re.finditer(r"[\w-]+", text))
     letters = acronym.upper()
-    for i, first in enumerate(words):
+    for i in range(len(words)):
         initials, j = "", i
         while j < len(words) and len(initials) < len(letters):
-            word = words[j]
+            word = words[j].group(0)
             if word[:1].isupper():
                 initials += word[0].upper()
             elif word.lower() not in CONNECTORS or not initials:
                 break
             j += 1
         if initials == letters:
-            return True
-    return False
+            return text[words[i].start():words[j - 1].end()]
+    return ""
 
 
 def holds(answer_type: str, text: str) -> bool:
