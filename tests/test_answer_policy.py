@@ -99,6 +99,11 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     # who took part: not the speakers a passage introduces, however the question writes "peserta"
     ("Siapa saja pesertanya?", "list", "Ketiga narasumber yaitu Galih WP dan Danny Keegan.", False),
     ("Siapa saja pesertanya?", "list", "Kegiatan itu diikuti seluruh tim humas dari satker jajaran.", True),
+    # when someone was born or died: a passage saying so, or giving the life's span after the name
+    ("Kapan Roemwerdiniadi Soedoko lahir?", "when", "Perempuan kelahiran Blitar 4 Februari 1937 ini.", True),
+    ("Kapan Lothar II lahir?", "when", "Lothar II dari Supplinburg (9 Juni 1075 – 4 Desember 1137) adalah raja.", True),
+    ("Kapan Roemwerdiniadi Soedoko lahir?", "when", "Tanggal 10 Oktober 2005 ia menerima penghargaan.", False),
+    ("When did Alem Techale die?", "when", "Bekele bersedih akibat kematian kekasihnya, 4 Januari lalu.", True),
     # the title of a talk: a passage naming the talk without a title does not give it
     ("Apa judul materi yang dibawakan Nerry?", "", "Nerry Supanji (Canva Mobile Specialist) membawakan materi.", False),
     ("What was the title of Heni's keynote?", "", "Heni membawakan materi bertajuk Humas Digital.", True),

@@ -51,6 +51,13 @@ OFFICE_TAKEN_ASKED = re.compile(r"\b(?:appointed|appointment|installed|inaugurat
                                 r"penunjukan|mulai menjabat)\b", re.I)
 OFFICE_TAKEN = re.compile(r"\b(?:dilantik|pelantikan|melantik|diangkat|pengangkatan|mengangkat|ditunjuk|"
                           r"penunjukan|menjabat|jabatan|appointed|sworn|sejak)(?:nya)?\b", re.I)
+# When someone was born or died, asked ("Kapan X lahir?", "When did X die?"), and told: a passage must say so
+# ("kelahiran Blitar 4 Februari 1937", "kematian kekasihnya") or give the life's span in brackets after the
+# name ("Lothar II (9 Juni 1075 – 4 Desember 1137)", "Liu Ju (…; 128-91 SM)"), not date something else they did.
+LIFE_ASKED = re.compile(r"\b(?:lahir|kelahiran(?:nya)?|dilahirkan|born|birth\w*|meninggal|wafat|tewas|gugur|"
+                        r"mangkat|died|die|death)\b", re.I)
+LIFE = re.compile(r"\b(?:lahir|kelahiran|dilahirkan|born|meninggal|wafat|tewas|gugur|mangkat|kematian(?:nya)?|"
+                  r"died|death)\b|\([^)]*\b\d{2,4}\b[^)]*[-–—][^)]*\b\d{2,4}\b", re.I)
 # A hashtag asked ("What hashtag was used for the 2024 bootcamp?", "Apa tagarnya?"), and given.
 HASHTAG_ASKED = re.compile(r"\b(?:hashtags?|tagar(?:nya)?)\b", re.I)
 HASHTAG = re.compile(r"#\w+")
@@ -122,6 +129,8 @@ def missing(understood: Understanding, text: str) -> str:
         return "" if holds("where", text) else "no_place"
     if understood.answer_type == "when" and TIME_ASKED.search(question):
         return "" if TIME.search(text) else "no_time"  # a time of day: a date alone does not say it
+    if understood.answer_type == "when" and LIFE_ASKED.search(question) and not LIFE.search(text):
+        return "not_stated"  # when someone was born or died: a date of something else they did is not it
     if understood.answer_type == "when" and OFFICE_TAKEN_ASKED.search(question) and not OFFICE_TAKEN.search(text):
         return "not_stated"  # when someone took office: the date of an event they opened is not it
     if understood.answer_type == "when" and DURATION_ASKED.search(question):
