@@ -359,6 +359,7 @@ def test_the_words_of_an_indonesian_question_the_documents_never_use(question, a
     ("How satisfied were the participants?", ["satisfied"]),  # "puas" is nowhere
     ("Who was the winner of the content contest?", ["winner"]),  # nor "pemenang"
     ("Which platform did Heni say people prefer?", []),  # a kind, which the text names an instance of
+    ("Who was the MC or moderator at the summit?", ["moderator"]),  # either word it asks by
     ("Who was the head of the regional office?", []),  # "kakanwil"
     ("What topic did Zakaria cover?", []),  # the kind of answer asked, not a thing asked about
     ("How was the bootcamp held?", []),  # "held" is "digelar"

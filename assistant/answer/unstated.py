@@ -15,9 +15,11 @@ from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from .understanding import COMPARES, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
-# The word an English question asks a person or a degree by: "Who was the moderator …?", "How satisfied …?".
+# The words an English question asks a person or a degree by: "Who was the moderator …?", "Who was the MC or
+# moderator …?", "How satisfied …?".
 # Not "What/which X …?": X is often a kind the text names an instance of ("Which platform …?" for "tiktok").
-ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)|"
+ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)(?: (?!or\b)\w+)?"
+                         r"(?: or (?:the |a |an )?(\w+))?|"
                          r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)", re.I)
 # The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
 # "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
@@ -65,19 +67,18 @@ def stated(word: str, vocabulary: Collection[str]) -> bool:
 
 
 def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
-    """The word an English question asks a person or a degree by (`ASKED_BY_EN`: "Who was the moderator …?",
-    "How satisfied were …?"), as the one unstated word of the question, when it has translations
+    """The words an English question asks a person or a degree by (`ASKED_BY_EN`: "Who was the moderator …?",
+    "How satisfied were …?"), as its unstated words, when they have translations
     (`translate`) and the documents use none of them: "How satisfied were participants with the 2024
     bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only that
     word: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
     content word, +5 refusals and -26 answers on the tuning half and the fresh sets)."""
     match = ASKED_BY_EN.search(understood.question)
-    head = next((w.lower() for w in match.groups() if w), "") if match else ""
-    if not head or not content_word(head) or head in ABOUT_THE_ANSWER_EN \
-            or head in role_words(understood.question, vocabulary):  # "the head of the regional office"
-        return []
-    forms = translate(head)
-    return [head] if forms and not any(stated(f, vocabulary) for f in forms) else []
+    heads = [w.lower() for w in match.groups() if w] if match else []
+    described = role_words(understood.question, vocabulary)  # "the head of the regional office"
+    return [head for head in heads if content_word(head) and head not in ABOUT_THE_ANSWER_EN
+            and head not in described and (forms := translate(head))
+            and not any(stated(f, vocabulary) for f in forms)]
 
 
 def role_words(question: str, vocabulary: Collection[str]) -> set[str]:
@@ -119,8 +120,7 @@ def asked_by(understood: Understanding) -> str:
     ("pembicara", "pemateri" for "narasumber"). The opener was answered as the MC, and the speakers of the
     technical session, read 0.88, as its moderators (fresh39, a tester)."""
     match = WHO_BY.search(understood.question) or ASKED_BY_EN.search(understood.question)
-    by = next((w.lower() for w in match.groups() if w), "") if match else ""
-    return by if by in understood.unstated else ""
+    return next((w.lower() for w in match.groups() if w and w.lower() in understood.unstated), "") if match else ""
 
 
 def points(word: str) -> bool:
