@@ -422,6 +422,17 @@ def test_a_person_merely_named_does_not_decide_the_document():
     assert shares_over(asked, "Hendro berbicara.", "Heni berbicara.") == {"d.txt": 1.0, "e.txt": 1.0}
 
 
+@pytest.mark.parametrize("titled, shares", [(True, {"d.txt": 0.5, "e.txt": 0.5}),
+                                            (False, {"d.txt": 1.0, "e.txt": 0.5})])
+def test_whether_someone_took_part_asked_yes_or_no_needs_an_article_naming_them_and_the_event(titled, shares):
+    """"Did Heni attend the 2022 summit?": the 2022 article never names Heni, the 2024 one is of 2024. An
+    untitled passage names no one it is about."""
+    asked = question("Did Heni attend the summit in 2022?", lang="en", people=("Heni Yuwono",))
+    assert titled_shares(asked, "Hendro berbicara pada 2022.", "Heni membuka bootcamp 2024.", titled) == shares
+    said = question("What did Heni say in 2022?", lang="en", people=("Heni Yuwono",))  # no yes or no asked
+    assert titled_shares(said, "Hendro berbicara pada 2022.", "Heni membuka bootcamp 2024.")["d.txt"] == 1.0
+
+
 def test_other_names_and_numbers_do_not_decide_the_document():
     shares = shares_over(question("Berapa penumpang GA-181 dari Medan?"), "GA-181 mendarat darurat.",
                          "Penerbangan Medan ramai.")

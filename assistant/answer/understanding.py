@@ -151,6 +151,8 @@ itu sebenarnya sih ya""".split())
 # ...one of which asks, wherever it stands: "Siapa Zakaria?", "Zakaria itu jabatannya apa?".
 WHO_IS_ASKING = frozenset("who what siapa siapakah apa apakah".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
+# A question asked yes or no ("Did Heni attend …?", "Apakah Zakaria juga …?", "Benarkah …?").
+YES_NO = re.compile(r"^\s*(?:did|was|were|is|are|has|have|had|does|do|apakah|apa benar|benarkah|betulkah)\b", re.I)
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # capitalised words in a row (`unknown_names`)
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..answer.understanding import YEAR, Understanding
+from ..answer.understanding import YEAR, YES_NO, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
 from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, weighted_share, words
@@ -178,6 +178,11 @@ class Reader:
         return ranked + unread
 
 
+def name_keys(person: str) -> tuple[str, ...]:
+    """The words of a name any of which names the person in a text ("Heni Yuwono": "Heni", "Yuwono")."""
+    return tuple(w for w in person.split() if len(w) > 2) or (person,)
+
+
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
     """Per retrieved document, the share of the question's years, of the words it names its event by
     (`Understanding.events`: "Where was the bootcamp held?"), of the names no document holds
@@ -195,11 +200,16 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     text = {d: f"{snapshot.documents[d].title if d in snapshot.documents else ''}\n{where.content.get(d, '')}"
             for d in docs}
     years = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
-    asked = question.understood.ask.people if question.understood.ask else ()
-    events = [(word,) for word in question.understood.events]
-    unknown = [(name,) for name in question.understood.unknown]
-    people = [tuple(w for w in person.split() if len(w) > 2) or (person,) for person in asked]
-    keys = years + events + unknown + people
+    understood = question.understood
+    asked = understood.ask.people if understood.ask else ()
+    events = [(word,) for word in understood.events]
+    unknown = [(name,) for name in understood.unknown]
+    people = [name_keys(person) for person in asked]
+    # whether someone took part in an event, asked yes or no ("Did Heni attend the 2022 summit?", "Apakah
+    # Zakaria juga menjadi narasumber di bootcamp 2024?"): an article that never names them does not say so
+    checked = [name_keys(person) for person in understood.people if person not in asked] \
+        if YES_NO.search(understood.question) else []
+    keys = years + events + unknown + people + checked
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
         if not YEAR.search(text[d]):
@@ -207,7 +217,7 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
         if d in snapshot.documents and not snapshot.documents[d].title:
             # an untitled passage names no event of its own, nor whom it is about ("Peran utama dalam drama
             # ini dibintangi oleh …" answers "Siapa pemeran utama drama Yowakutemo Katemasu?")
-            held[d] |= set(events) | set(unknown)
+            held[d] |= set(events) | set(unknown) | set(checked)
     # Years and unknown names count even when no document holds them: "Siapa Kakanwil tahun 2019?" is about
     # no event here.
     known = set(years).union(unknown, *held.values()) if held else set()
