@@ -77,8 +77,10 @@ def test_a_name_the_documents_never_mention_is_unknown():
     ("Did Heni Yuwono open the bootcamp?", ()),  # named by the documents
     ("Was Budiman at the bootcamp?", ()),  # one unknown word may misspell a name the text gives
     ("What did the Head of the Public Relations Subdivision say?", ()),  # a role, in English words
+    ("Heni bisa dihubungi lewat IG apa?", ("IG",)),  # an acronym the documents never write
+    ("WHO OPENED THE BOOTCAMP?", ()),  # typed in capitals: no acronyms
 ])
-def test_a_full_name_the_documents_never_mention_is_unknown(question, unknown):
+def test_a_full_name_or_acronym_the_documents_never_mention_is_unknown(question, unknown):
     assert unknown_names(question, {"heni", "yuwono"}, CORPUS) == unknown
 
 

@@ -154,6 +154,7 @@ POINTER_WORDS = PRONOUNS | {"nya"}
 # A question asked yes or no ("Did Heni attend …?", "Apakah Zakaria juga …?", "Benarkah …?").
 YES_NO = re.compile(r"^\s*(?:did|was|were|is|are|has|have|had|does|do|apakah|apa benar|benarkah|betulkah)\b", re.I)
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # capitalised words in a row (`unknown_names`)
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "IG", "AMSI", "DJKI" (`unknown_names`)
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
 # what the question echoes must not steer a terminal.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -457,7 +458,9 @@ def unknown_names(question: str, proper: Collection[str], corpus_text: str) -> t
     two the documents hold nowhere, capitalised or not, and which are no English or function words and no
     part of a role ("the Head of the Public Relations Subdivision"). "Was Minister Yasonna Laoly at the
     bootcamp?" asks about someone no article mentions. One unknown word alone may misspell a name the text
-    gives ("Was Budiman there?"): left to similarity."""
+    gives ("Was Budiman there?"): left to similarity. An acronym is spelt one way and names one thing: one the
+    documents never write, outside a role, is unknown too ("mas Danny Keegan bisa dihubungi lewat IG apa?":
+    no article mentions Instagram, and the passage naming him was quoted; fresh44, a tester)."""
     found = []
     outside_roles = set(words(role_match(question)[1]))
     for match in FULL_NAME.finditer(question):
@@ -467,6 +470,10 @@ def unknown_names(question: str, proper: Collection[str], corpus_text: str) -> t
                    and w.lower() not in ENGLISH_STOP and w.lower() not in INDONESIAN_STOP and not translate(w)]
         if all(w in unknown for w in parts[-2:]):  # a name ends the run: "Minister Yasonna Laoly"
             found.append(" ".join(unknown))
+    if question != question.upper():  # a question typed in capitals is no row of acronyms
+        found += [a for a in dict.fromkeys(ACRONYM.findall(question)) if a.lower() in outside_roles
+                  and a.lower() not in ENGLISH_STOP and a.lower() not in INDONESIAN_STOP
+                  and not re.search(rf"\b{a.lower()}\b", corpus_text)]
     return tuple(found)
 
 
