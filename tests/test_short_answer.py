@@ -9,6 +9,7 @@ import pytest
 from assistant.answer.extractive import ExtractiveAnswerer, as_written
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
+from assistant.reading.lexicon import in_english
 from assistant.reading.types import span
 from assistant.schema import Passage, Unit
 
@@ -114,6 +115,30 @@ def test_what_an_abbreviation_stands_for_leads_with_its_spelling_out():
     assert answer("What does AMSI stand for?", "", text, lang="en").splitlines()[0] == \
         "In short: Asosiasi Media Siber Indonesia [1]"
     assert not answer("Apa kata Ketua AMSI?", "", text).startswith("Singkatnya")  # no abbreviation asked
+
+
+@pytest.mark.parametrize("lang, short", [
+    ("en", "In short: Hendro Tri Prasetyo, Kadiv Keimigrasian (division head for immigration) [1]"),
+    ("id", "Singkatnya: Hendro Tri Prasetyo, Kadiv Keimigrasian [1]"),
+])
+def test_who_is_x_leads_with_the_role_the_quote_gives_them(lang, short):
+    text = "Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan bahwa kegiatan ini sangat penting."
+    unit = Unit(chunk_id="d.txt#0", doc_id="d.txt", text=text, start=0, end=len(text), position=0,
+                speaker="Hendro Tri Prasetyo", role="Kadiv Keimigrasian")
+    asked = Understanding(question="Who is Hendro?", lang=lang, query="q", who_is=True,
+                          people=("Hendro Tri Prasetyo",))
+    answer = ExtractiveAnswerer(Settings()).answer(asked, [Passage(unit=unit, score=0.9, dense=0.9)]).text
+    assert answer.splitlines()[0] == short
+
+
+@pytest.mark.parametrize("role, english", [
+    ("Kadiv Keimigrasian", "division head for immigration"),
+    ("Kasubag Humas Kanwil Kemenkumham Jatim",
+     "head of public relations subsection, law and human rights office, East Java"),  # in the role's order
+    ("Ketua Asosiasi Media Siber Indonesia", ""),  # "head" alone would say less than the text
+])
+def test_a_role_reads_in_english_only_when_the_table_knows_all_of_it(role, english):
+    assert in_english(role) == english
 
 
 @pytest.mark.parametrize("understood", [dict(who_is=True, people=("Heni Yuwono",)),

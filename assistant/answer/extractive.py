@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from ..config import Settings
+from ..reading.lexicon import contains_phrase, in_english
 from ..reading.types import span
 from ..schema import Answer, Citation, Passage
 from . import policy
@@ -66,13 +67,15 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     `glossed`), or the person a who-question asks for (`person`; for a comparison, the person of each
     article's first quote: "Zaeroji [1]; Heni Yuwono [2]"), so the answer is seen at a glance. Names and
     numbers read the same in both languages: an English reader gets the answer before the Indonesian quotes.
-    What an abbreviation stands for is its spelling out ("In short: Asosiasi Media Siber Indonesia [1]").
-    Empty for other kinds, for a date or place compared (each quote answers for its own event), for "Who
-    is X?" and for someone's words, and when the quote holds none."""
+    What an abbreviation stands for is its spelling out ("In short: Asosiasi Media Siber Indonesia [1]"),
+    "Who is X?" the role the quote gives X (`role_given`). Empty for other kinds, for a date or place
+    compared (each quote answers for its own event) and for someone's words, and when the quote holds none."""
     kind = "who" if understood.holder else understood.answer_type  # "What's the name of the head of …?"
-    if not citations or understood.who_is or understood.ask:
+    if not citations or understood.ask:
         return ""
-    if expansion := spelt_out_asked(understood.question, citations[0].text):
+    if understood.who_is:
+        found = [(role_given(understood, citations[0]), citations[0].number)]
+    elif expansion := spelt_out_asked(understood.question, citations[0].text):
         found = [(expansion, citations[0].number)]
     elif kind not in ("when", "where", "who"):
         return ""
@@ -86,6 +89,17 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(glossed(span(kind, citations[0].text), understood.lang), citations[0].number)]
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
+
+
+def role_given(understood: Understanding, c: Citation) -> str:
+    """"Hendro Tri Prasetyo, Kadiv Keimigrasian": the person "Who is X?" asks about and the role the quote
+    writes beside them, when the quote is theirs and writes it; for an English reader with the role in
+    English words when the role table knows all of it (`lexicon.in_english`: "… (division head for
+    immigration)"). Testers got the whole sentence and no answer they could read."""
+    if c.speaker not in understood.people or not c.role or not contains_phrase(c.text, c.role):
+        return ""
+    english = in_english(c.role) if understood.lang == "en" else ""
+    return f"{c.speaker}, {c.role}" + (f" ({english})" if english else "")
 
 
 def person(understood: Understanding, c: Citation) -> str:

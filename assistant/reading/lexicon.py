@@ -160,6 +160,23 @@ def role_match(text: str) -> tuple[list[tuple[str, ...]], str]:
     return found, lowered
 
 
+def in_english(role: str) -> str:
+    """An Indonesian role as the English descriptions of its parts, in the role's order (`roles_in`, the
+    first English phrase of each; places capitalised): "Kadiv Keimigrasian" -> "division head for
+    immigration", "Kasubag Humas Kanwil Kemenkumham Jatim" -> "head of public relations subsection, law and
+    human rights office, East Java". "" unless the table knows every word of it: "Ketua Asosiasi Media Siber
+    Indonesia" glossed as "head" would say less than the text."""
+    found, rest = role_match(role)
+    if not found or any(w not in INDONESIAN_STOP for w in words(rest)):
+        return ""
+    english = {forms: en[0].title() if place else en[0] for en, forms, place in role_table()}
+    lowered = role.lower()
+
+    def where(forms: tuple[str, ...]) -> int:
+        return min((i for f in forms if (i := lowered.find(f.lower())) >= 0), default=len(lowered))
+    return ", ".join(english[forms] for forms in sorted(found, key=where))
+
+
 def role_forms(text: str) -> list[str]:
     """Every Indonesian form of every role `text` describes (see `roles_in`)."""
     return list(dict.fromkeys(form for forms in roles_in(text) for form in forms))
