@@ -240,6 +240,17 @@ def test_the_articles_date_beside_a_quote_is_said_to_be_its_publication_date(lan
     assert ExtractiveAnswerer(SETTINGS).answer(question(lang=lang), [dated]).text.splitlines()[0] == frame
 
 
+@pytest.mark.parametrize("lang, role, frame", [
+    ("en", "Kadiv Keimigrasian", "Hendro (Kadiv Keimigrasian: division head for immigration) said:"),
+    ("id", "Kadiv Keimigrasian", "Menurut Hendro (Kadiv Keimigrasian):"),
+    ("en", "Spv Produksi Konten", "Hendro (Spv Produksi Konten) said:"),  # a role the table does not know
+])
+def test_an_english_reader_gets_the_speakers_role_in_english_words_too(lang, role, frame):
+    said = passage("“Humas harus aktif,” ujar Hendro.", 0.6, speaker="Hendro")
+    said = replace(said, unit=replace(said.unit, role=role))
+    assert ExtractiveAnswerer(SETTINGS).answer(question(lang=lang), [said]).text.splitlines()[0] == frame
+
+
 @pytest.mark.parametrize("text, frame", [
     ("“Humas harus aktif,” ujar Heni.", "Heni said:"),  # her own words
     ("Menurut Heni, humas harus aktif.", "The documents report, on Heni:"),  # the reporter's words about her

@@ -78,7 +78,8 @@ def test_heni_on_hoaxes_cites_her_hoax_sentence(hoax_en):
 def test_english_question_gets_an_english_frame(hoax_en):
     """The hoax sentence is the reporter's ("Pada masa kini, lanjut Heni, …"): reported, not "said"."""
     assert hoax_en.lang == "en"
-    assert hoax_en.text.splitlines()[0].endswith("reports, on Heni Yuwono (Kakanwil Kemenkumham Jatim):")
+    assert hoax_en.text.splitlines()[0].endswith("reports, on Heni Yuwono (Kakanwil Kemenkumham Jatim: head of the "
+                                                 "regional office, ministry of law and human rights, East Java):")
     assert "Menurut" not in hoax_en.text
     assert "(jatimnow.com) reports" in hoax_en.text  # the page shows no date line, so the frame shows none
 
