@@ -14,7 +14,7 @@ from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import name_words, question_terms, role_forms
 from ..reading.types import ENUMERATION, ROLE, SENTENCE, TITLED, TOKEN, counted, expands, holds, lasts, spelt_out
 from .page import TALK_TITLE
-from .understanding import DURATION_ASKED, STANDS_FOR, Understanding
+from .understanding import ACRONYM, DURATION_ASKED, STANDS_FOR, Understanding
 
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
@@ -65,7 +65,6 @@ HASHTAG = re.compile(r"#\w+")
 # DJKI stand for?"), of the acronyms the question names.
 EXPANSION_ASKED = re.compile(r"\b(?:kepanjangan(?:nya)?|singkatan(?:nya)?|stands? for|short for|abbreviation)\b",
                              re.I)
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # A scientific name asked ("Apa nama latin dari penyu hijau?"), and given as news gives one: in brackets after
 # the common name, a capitalised genus and a species in lower case ("penyu hijau (Chelonia mydas)").
 SCIENTIFIC_ASKED = re.compile(r"\b(?:nama (?:latin|ilmiah)(?:nya)?|scientific name|latin name|binomial)\b", re.I)

@@ -41,8 +41,9 @@ things number amount word words""".split())
 def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
     """The content words of an Indonesian question that the documents (`vocabulary`: every word of every
     unit) hold in no inflection ("sosialisasi", "fidusia", "pemenang", "lomba", "dilantik"): what it asks
-    about is not in the text. An English question's words are left alone (a missing translation is no
-    evidence), and so are a page question's, the words that make a question compare ("lebih dulu",
+    about is not in the text. Of an English question only the words it asks a person or a degree by are
+    looked at (`english_asked_by`: a missing translation is weak evidence); a page question's words are
+    left alone, and so are the words that make a question compare ("lebih dulu",
     "masing-masing") and those a question uses about the documents or the kind of answer (`ABOUT_THE_TEXT`).
 
     A role or office the text writes in another form (`role_words`) is stated.
@@ -70,8 +71,8 @@ def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> 
     """The words an English question asks a person or a degree by (`ASKED_BY_EN`: "Who was the moderator …?",
     "How satisfied were …?"), as its unstated words, when they have translations
     (`translate`) and the documents use none of them: "How satisfied were participants with the 2024
-    bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only that
-    word: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
+    bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only those
+    words: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
     content word, +5 refusals and -26 answers on the tuning half and the fresh sets)."""
     match = ASKED_BY_EN.search(understood.question)
     heads = [w.lower() for w in match.groups() if w] if match else []

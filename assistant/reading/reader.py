@@ -21,7 +21,7 @@ from ..answer.understanding import YEAR, YES_NO, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
 from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, weighted_share, words
-from .lexicon import contains_phrase
+from .lexicon import contains_phrase, name_words
 
 MODEL = Path(__file__).with_name("reader.json")
 RECRUITS = 5  # passages beyond the reading limit read for their words (see `prepare`)
@@ -178,11 +178,6 @@ class Reader:
         return ranked + unread
 
 
-def name_keys(person: str) -> tuple[str, ...]:
-    """The words of a name any of which names the person in a text ("Heni Yuwono": "Heni", "Yuwono")."""
-    return tuple(w for w in person.split() if len(w) > 2) or (person,)
-
-
 def anchored_share(question: Question, passages: list[Passage], snapshot: Snapshot) -> dict[str, float]:
     """Per retrieved document, the share of the question's years, of the words it names its event by
     (`Understanding.events`: "Where was the bootcamp held?"), of the names no document holds
@@ -204,10 +199,10 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     asked = understood.ask.people if understood.ask else ()
     events = [(word,) for word in understood.events]
     unknown = [(name,) for name in understood.unknown]
-    people = [name_keys(person) for person in asked]
+    people = [name_words(person) or (person,) for person in asked]
     # whether someone took part in an event, asked yes or no ("Did Heni attend the 2022 summit?", "Apakah
     # Zakaria juga menjadi narasumber di bootcamp 2024?"): an article that never names them does not say so
-    checked = [name_keys(person) for person in understood.people if person not in asked] \
+    checked = [name_words(person) or (person,) for person in understood.people if person not in asked] \
         if YES_NO.search(understood.question) else []
     keys = years + events + unknown + people + checked
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
