@@ -160,6 +160,7 @@ def role_match(text: str) -> tuple[list[tuple[str, ...]], str]:
     return found, lowered
 
 
+@lru_cache(maxsize=256)
 def in_english(role: str) -> str:
     """An Indonesian role as the English descriptions of its parts, in the role's order (`roles_in`, the
     first English phrase of each; places capitalised): "Kadiv Keimigrasian" -> "division head for
