@@ -44,6 +44,8 @@ FEATURES: tuple[str, ...] = (
     "weighted_gap",     # ...minus the best candidate's share (<= 0)
     "focus",            # ...of the words its titled document's title and lead do not hold (0 when untitled)
     "focus_gap",        # ...minus the best candidate's (<= 0)
+    "names_kind",       # the question asks which X ("Di pulau manakah …?") and the unit names one ("Pulau Buton")
+    "rank_trust",       # reciprocal rank times how far retrieval's best cosine stands above the second
 )
 
 ANCHOR = re.compile(r"#\w+|\b\d[\d/.,:-]*\d\b|\b\d\b|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+\b")
@@ -72,6 +74,7 @@ class Question:
     groups: tuple[tuple[str, ...], ...] = ()  # per content word outside roles: it and its translations
     weights: Mapping[str, "Term"] = field(default_factory=dict)  # see `weigh`
     carried: frozenset[str] = frozenset()  # the groups (by first form) only earlier turns gave: see `CARRIED`
+    kind: str = ""  # the kind of thing asked which of (`kind_asked`): "pulau" in "Di pulau manakah …?"
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Candidate:
     top_dense: float  # best cosine among the candidates
     context: float  # mean cosine of its neighbours
     doc_best: float  # best cosine of its document's units
+    standout: float = 0.0  # retrieval's best cosine minus its second best
     neighbours: str = ""  # the neighbours' text
     title: str = ""
     doc_text: str = ""
@@ -108,7 +112,19 @@ def read_question(understood: Understanding) -> Question:
                                      understood.people)}
     return Question(understood=understood, terms=frozenset(question_terms(text, understood.lang)),
                     anchors=frozenset(anchors), roles=tuple(roles_in(text)), groups=groups,
-                    carried=frozenset(g[0] for g in groups if g[0] not in own))
+                    carried=frozenset(g[0] for g in groups if g[0] not in own), kind=kind_asked(question))
+
+
+# "<kind> apa/mana(kah)" or "nama <kind>": the noun an Indonesian question asks which one of.
+KIND_ASKED = re.compile(r"\b([a-z]+)\s+(?:apa|apakah|mana|manakah)\b|\bnama\s+([a-z]+)\b", re.I)
+NOT_KINDS = frozenset("di ke dari yang itu dan oleh untuk dengan pada dalam tahun".split())
+
+
+def kind_asked(question: str) -> str:
+    """The lower-cased noun the question asks which one of ("provinsi" in "Di provinsi manakah …?"), or ""."""
+    found = KIND_ASKED.search(question)
+    kind = next((g for g in found.groups() if g), "").lower() if found else ""
+    return "" if kind in NOT_KINDS else kind
 
 
 def anchors_in(text: str) -> set[str]:
@@ -221,6 +237,9 @@ def signals(q: Question, c: Candidate) -> dict[str, float]:
         "dense": p.dense,
         "dense_gap": p.dense - c.top_dense,
         "reciprocal_rank": 1.0 / (1.0 + c.rank),
+        # retrieval's order is worth more when its best stands out: on TyDi (Wikipedia paragraphs, recall@1
+        # 0.90) rank alone decides well, on FacQA (short news passages, recall@1 0.68) it misleads
+        "rank_trust": c.standout / (1.0 + c.rank),
         "context": c.context,
         "doc_best_gap": c.doc_best - c.top_dense,
         "typed": float(typed),
@@ -241,6 +260,7 @@ def signals(q: Question, c: Candidate) -> dict[str, float]:
         "title_match": share(sum(contains_phrase(c.title, a) for a in q.anchors), len(q.anchors)),
         "weighted_overlap": weighted_share(q.weights, unit_words, text),
         "focus": weighted_share(asked_beyond_event(q, c), unit_words, text),
+        "names_kind": names_kind(q, text),
     }
     return values
 
@@ -255,3 +275,17 @@ def asked_beyond_event(q: Question, c: Candidate) -> dict[str, Term]:
     event = set(words(event_text))
     return {k: t for k, t in q.weights.items() if not t.found(event, event_text)}
 
+
+def names_kind(q: Question, text: str) -> float:
+    """1 when the question asks which thing of a kind ("Di pulau manakah …?", "Apakah nama pelabuhan di
+    Cilacap?") and the unit writes that kind before a name the question does not hold ("Pulau Buton",
+    "Pelabuhan Tanjung Intan"): Indonesian names a place, body or work after its kind, so this is where
+    the answer stands. Measured by repeated grouped cross-validation (six splits) with `rank_trust`:
+    FacQA top-1 0.815 -> 0.826, the gold tuning half 0.636 -> 0.647."""
+    if not q.kind:
+        return 0.0
+    own = set(words(q.understood.question))
+    for hit in re.finditer(rf"(?i:\b{re.escape(q.kind)}\w*)\s+((?:[A-Z][\w-]*\s*){{1,4}})", text):
+        if any(w.lower() not in own for w in hit.group(1).split() if w[:1].isupper()):
+            return 1.0
+    return 0.0

@@ -128,6 +128,8 @@ def candidates(understood: Understanding, passages: list[Passage], snapshot: Sna
     cosine = {p.chunk_id: p.dense for p in passages}
     floor = min(cosine.values(), default=0.0)
     top = max((passages[rank].dense for rank in chosen), default=0.0)
+    best_two = sorted(cosine.values(), reverse=True)[:2]
+    standout = best_two[0] - best_two[1] if len(best_two) == 2 else 0.0
     doc_best: dict[str, float] = {}
     for p in passages:
         doc_best[p.doc_id] = max(doc_best.get(p.doc_id, floor), p.dense)
@@ -140,6 +142,7 @@ def candidates(understood: Understanding, passages: list[Passage], snapshot: Sna
         first = where.lead.get(p.doc_id)
         context = sum(cosine.get(u.chunk_id, floor) for u in around) / len(around) if around else p.dense
         out.append(Candidate(passage=p, rank=rank, top_dense=top, context=context, doc_best=doc_best[p.doc_id],
+                             standout=standout,
                              neighbours=" ".join(u.text for u in around), title=doc.title if doc else "",
                              doc_text=doc.text if doc else "", is_lead=bool(first) and first.chunk_id == p.chunk_id,
                              lead=first.text if first else "", people=understood.steer))
