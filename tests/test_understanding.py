@@ -160,6 +160,8 @@ def test_a_question_that_asks_for_no_ones_words_is_no_speaker_ask(question):
     ("Berapa anggaran kegiatan itu?", "money"),
     ("What was the total budget for the bootcamp, and who funded it?", "money"),  # an amount without "how much"
     ("What percentage of the coverage was negative?", "count"),
+    ("How old is Heni Yuwono?", "count"),  # a quantity measured: a number
+    ("How large was the hall?", "count"),
 ])
 def test_count_and_money_questions_expect_a_count_or_an_amount(question, expected):
     assert answer_type(question) == expected

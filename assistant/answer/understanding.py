@@ -65,7 +65,9 @@ TOPIC_NARROWED = re.compile(r"\s+(?:for|of|in|at|to|with|among|untuk|bagi|di|dal
 # order: "tanggal berapa" asks for a date and "siapa saja" for a list before "berapa"/"siapa" decide.
 # "How many people", "berapa orang": the answer must hold a count; "how much money": an amount. An
 # Indonesian question word may carry the particle -kah ("kapankah", "di manakah", "berapakah"): the same ask.
-COUNT_QUESTION = re.compile(r"\b(how many|how much|what percent(?:age)?|berapa(?:kah)?)\b", re.I)
+# A count or a quantity measured ("How old is …?": a number, as `kinds.MEASURE` reads it).
+COUNT_QUESTION = re.compile(r"\b(how many|how much|how (?:old|large|big|far|high|tall|heavy|fast|hot|cold)|"
+                            r"what percent(?:age)?|berapa(?:kah)?)\b", re.I)
 MONEY_QUESTION = re.compile(r"\b(money|budget|cost|costs|fund\w*|anggaran|biaya|dana|rupiah)\b", re.I)
 # An amount asked without "how much" or "berapa": "What was the total budget for the bootcamp?".
 AMOUNT_ASKED = re.compile(r"\bwhat (?:was|is|were|are) the (?:total |overall |estimated |full )?"
