@@ -10,17 +10,20 @@ import re
 from typing import Collection
 
 from ..documents.people import PRONOUNS
-from ..reading.features import PRECISE, content_word, term_in, words
+from ..reading.features import PRECISE, content_word, words
 from ..reading.lexicon import clitic_free, related, role_match, roots, translate
+from ..retrieval.lexical import stem
 from .understanding import COMPARES, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # The words an English question asks a person or a degree by: "Who was the moderator …?", "Who was the MC or
-# moderator …?", "How satisfied …?".
+# moderator …?", "How satisfied …?", "Who won the content-creation competition …?" (its head noun).
 # Not "What/which X …?": X is often a kind the text names an instance of ("Which platform …?" for "tiktok").
 ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)(?: (?!or\b)\w+)?"
                          r"(?: or (?:the |a |an )?(\w+))?|"
-                         r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)", re.I)
+                         r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)|"
+                         r"\bwho (?:won|received|got|was given|was awarded) (?:the |a |an )?"
+                         r"((?:(?!at\b|in\b|of\b|for\b|on\b|during\b|and\b)[\w-]+ ?){1,3})", re.I)
 # The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
 # "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
 WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)(\w+)|"
@@ -62,9 +65,18 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
 
 
 def stated(word: str, vocabulary: Collection[str]) -> bool:
-    """The documents use an Indonesian word in some inflection, or a word news says it with (`related`)."""
-    return any(form in vocabulary or (len(form) >= 4 and term_in(form, vocabulary))
-               for form in related((word, *roots(word), *clitic_free(word))))
+    """The documents use an Indonesian word in some inflection, or a word news says it with (`related`).
+    An inflection holds the word and stems (Sastrawi) to it: "wakil" is stated by "mewakili", but "usia"
+    is not by "antusias", which only holds its letters ("Berapa usia Heni?" was answered, fresh45). Each
+    part of a hyphenated word counts ("narasumber" in "narasumber-narasumber"), and so does a word without
+    its clitic, which Sastrawi keeps on words it does not know ("personil" in "personilnya")."""
+    forms = related((word, *roots(word), *clitic_free(word)))
+    if any(form in vocabulary for form in forms):
+        return True
+    long = [form for form in forms if len(form) >= 4]
+    stems = {*long, *(stem(form) for form in long)}
+    return any(stem(bare) in stems for w in vocabulary if any(form in w for form in long)
+               for part in w.split("-") for bare in (part, *clitic_free(part)))
 
 
 def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> list[str]:
@@ -74,8 +86,7 @@ def english_asked_by(understood: Understanding, vocabulary: Collection[str]) -> 
     bootcamp?" quoted the bootcamp's purpose, though nothing says "puas" (fresh39, a tester). Only those
     words: a dictionary's other senses make the rest of an English question noisy evidence (measured: every
     content word, +5 refusals and -26 answers on the tuning half and the fresh sets)."""
-    match = ASKED_BY_EN.search(understood.question)
-    heads = [w.lower() for w in match.groups() if w] if match else []
+    heads = asked_by_words(ASKED_BY_EN.search(understood.question))
     described = role_words(understood.question, vocabulary)  # "the head of the regional office"
     return [head for head in heads if content_word(head) and head not in ABOUT_THE_ANSWER_EN
             and head not in described and (forms := translate(head))
@@ -121,7 +132,12 @@ def asked_by(understood: Understanding) -> str:
     ("pembicara", "pemateri" for "narasumber"). The opener was answered as the MC, and the speakers of the
     technical session, read 0.88, as its moderators (fresh39, a tester)."""
     match = WHO_BY.search(understood.question) or ASKED_BY_EN.search(understood.question)
-    return next((w.lower() for w in match.groups() if w and w.lower() in understood.unstated), "") if match else ""
+    return next((w for w in asked_by_words(match) if w in understood.unstated), "")
+
+
+def asked_by_words(match: re.Match | None) -> list[str]:
+    """The lower-cased words of what `WHO_BY` or `ASKED_BY_EN` caught ("content-creation competition")."""
+    return [w.lower() for group in (match.groups() if match else ()) if group for w in group.split()]
 
 
 def points(word: str) -> bool:
