@@ -52,6 +52,15 @@ def test_a_where_question_leads_with_the_place_asked_in_the_questions_language()
         "Singkatnya: di Aula Raden Wijaya Kanwil Kemenkumham Jatim [1]"
 
 
+@pytest.mark.parametrize("question, lang, short", [
+    ("Berapa hari bootcamp itu berlangsung?", "id", "Singkatnya: 3-6 Juni (4 hari) [1]"),
+    ("Berapa lama bootcampnya?", "id", "Singkatnya: 3-6 Juni (4 hari) [1]"),
+    ("How long did the bootcamp last?", "en", "In short: 3-6 June (4 days) [1]"),
+])
+def test_how_long_something_lasted_leads_with_its_dates_and_the_days_they_span(question, lang, short):
+    assert answer(question, "when", BOOTCAMP, lang=lang).splitlines()[0] == short
+
+
 @pytest.mark.parametrize("text, short", [
     (BOOTCAMP, "In short: 3-6 June [1]"),
     ("ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", "In short: Monday evening (3/6/2024) [1]"),

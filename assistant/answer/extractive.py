@@ -15,7 +15,7 @@ from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
 from .kinds import named_beside, spelt_out_asked
-from .understanding import Understanding
+from .understanding import DURATION_ASKED, Understanding
 
 
 def citation(number: int, passage: Passage) -> Citation:
@@ -89,9 +89,23 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     elif understood.compares:
         return ""
     else:
-        found = [(glossed(span(kind, citations[0].text), understood.lang), citations[0].number)]
+        found = [(lasting(understood, glossed(span(kind, citations[0].text), understood.lang)), citations[0].number)]
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
+
+
+# A range of days in one month as a quote writes it: "3-6 Juni", "3-6 June".
+DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+[A-Za-z]+")
+
+
+def lasting(understood: Understanding, when: str) -> str:
+    """"3-6 Juni (4 hari)": for a question how long something lasted ("Berapa hari bootcamp itu?"), the
+    number of days its range of dates spans, which the text never writes; other dates as they are."""
+    days = DAY_RANGE.search(when) if DURATION_ASKED.search(understood.question) else None
+    if not days or int(days.group(2)) <= int(days.group(1)):
+        return when
+    count = int(days.group(2)) - int(days.group(1)) + 1
+    return frames()[understood.lang]["lasting"].format(span=when, days=count)
 
 
 def role_given(understood: Understanding, c: Citation) -> str:
