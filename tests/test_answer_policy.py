@@ -251,6 +251,16 @@ def test_an_english_reader_gets_the_speakers_role_in_english_words_too(lang, rol
     assert ExtractiveAnswerer(SETTINGS).answer(question(lang=lang), [said]).text.splitlines()[0] == frame
 
 
+@pytest.mark.parametrize("lang, frame", [
+    ("en", "Kepala Biro Humas, Hukum dan Kerjasama (head of the public relations bureau) said:"),
+    ("id", "Menurut Kepala Biro Humas, Hukum dan Kerjasama:"),
+])
+def test_a_speaker_named_only_by_a_role_is_glossed_in_english_like_a_role(lang, frame):
+    said = passage("“Kanwil selalu selangkah lebih maju,” terangnya.", 0.6,
+                   speaker="Kepala Biro Humas, Hukum dan Kerjasama")
+    assert ExtractiveAnswerer(SETTINGS).answer(question(lang=lang), [said]).text.splitlines()[0] == frame
+
+
 @pytest.mark.parametrize("text, frame", [
     ("“Humas harus aktif,” ujar Heni.", "Heni said:"),  # her own words
     ("Menurut Heni, humas harus aktif.", "The documents report, on Heni:"),  # the reporter's words about her

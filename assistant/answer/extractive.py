@@ -38,12 +38,16 @@ def lead(c: Citation, lang: str) -> str:
     """"Heni Yuwono (Kakanwil Kemenkumham Jatim) said, in “Title” (jatimnow.com, published 3 June 2024):" for the
     speaker's own words; "“Title” (…) reports, on Heni Yuwono (…):" for the reporter's words about them
     ("Pada masa kini, lanjut Heni, …"), which "said" would pass off as a quotation of Heni. For an English
-    reader the role is glossed in English when the role table knows all of it (`lexicon.in_english`)."""
+    reader the role is glossed in English when the role table knows all of it (`lexicon.in_english`), and
+    so is a speaker the text names only by a role ("Kepala Biro Humas, Hukum dan Kerjasama (head of the
+    public relations bureau) said", which read as a name to an English tester, fresh45)."""
     where = ", ".join(x for x in (c.source, published(c.date, lang)) if x)
     article = f"“{c.title}”" + (f" ({where})" if where else "") if c.title else where
-    english = in_english(c.role) if lang == "en" and c.role else ""  # "Kadiv Keimigrasian: division head for …"
-    role = f"{c.role}: {english}" if english else c.role
-    who = f"{c.speaker} ({role})" if c.speaker and role else c.speaker
+    english = in_english(c.role or c.speaker) if lang == "en" else ""  # "Kadiv Keimigrasian: division head for …"
+    if c.role:
+        who = f"{c.speaker} ({c.role}: {english})" if english else f"{c.speaker} ({c.role})"
+    else:
+        who = f"{c.speaker} ({english})" if c.speaker and english else c.speaker
     said = "who" if direct(c.text) else "reported"
     key = (f"{said}_in_article" if article else said) if who else ("article" if article else "none")
     return frames()[lang][key].format(who=who, article=article)
