@@ -80,6 +80,15 @@ STOOD_IN = "“Citra instansi sangat bergantung pada performa humas,” ujar Hen
 OPENED = "“Kami ingin humas tak sekedar melakukan publikasi,” ujar Kakanwil Kemenkumham Jatim, Heni Yuwono."
 
 
+def test_who_all_leads_with_each_citations_people_its_speaker_or_those_it_names():
+    sessions = ["“Media harus diverifikasi,” ujar Zakaria.",
+                "Ketiga narasumber yaitu Galih WP (kreator konten DJKI) dan Danny Keegan (Spv Produksi Konten).",
+                "Sesi Zakaria dan Galih WP diikuti peserta."]  # named before: not again
+    text = answer("Siapa saja narasumbernya?", "list", sessions, speaker="Zakaria",
+                  names=("Zakaria", "Galih WP", "Danny Keegan", "Heni Yuwono"))
+    assert "[3]" in text and text.splitlines()[0] == "Singkatnya: Zakaria [1]; Galih WP, Danny Keegan [2]"
+
+
 def test_a_who_question_leads_with_the_speaker_of_the_quote():
     first = answer("Who opened the bootcamp?", "who", OPENED, lang="en", names=PEOPLE, speaker="Heni Yuwono")
     assert first.splitlines()[0] == "In short: Heni Yuwono [1]"

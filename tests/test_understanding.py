@@ -399,6 +399,17 @@ def test_a_speaker_known_only_by_role_does_not_stop_the_question_asking_who_hold
     assert understood.names == ("Heni Yuwono",)
 
 
+
+@pytest.mark.parametrize("question, named", [
+    ("Siapa saja narasumbernya?", True),  # who all: the people of each citation are named in short
+    ("Who were the speakers?", True),
+    ("Apa saja materinya?", False),  # a list of things
+])
+def test_a_question_who_all_knows_everyone_the_documents_name(question, named):
+    understood = understand(question, [], ["Heni Yuwono", "Zakaria"], "", "id")
+    assert understood.answer_type == "list" and bool(understood.names) is named
+
+
 def test_a_question_in_chat_spelling_is_read_in_standard_spelling():
     chat = understand("Heni bilang apa sih soal hoaks yg di bootcamp?", None, PEOPLE, CORPUS, "id")
     assert chat.question == "Heni bilang apa soal hoaks yang di bootcamp?"

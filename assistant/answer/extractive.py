@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from ..config import Settings
+from ..documents.people import people_in
 from ..reading.lexicon import contains_phrase, in_english
 from ..reading.types import span
 from ..schema import Answer, Citation, Passage
@@ -84,6 +85,8 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(role_given(understood, citations[0]), citations[0].number)]
     elif expansion := spelt_out_asked(understood.question, citations[0].text):
         found = [(expansion, citations[0].number)]
+    elif kind == "list" and understood.names:  # who all: "Siapa saja narasumbernya?"
+        found = listed(understood, citations)
     elif kind not in ("when", "where", "who"):
         return ""
     elif kind == "who":
@@ -110,6 +113,22 @@ def lasting(understood: Understanding, when: str) -> str:
         return when
     count = int(days.group(2)) - int(days.group(1)) + 1
     return frames()[understood.lang]["lasting"].format(span=when, days=count)
+
+
+def listed(understood: Understanding, citations: list[Citation]) -> list[tuple[str, int]]:
+    """For a question who all did something, each citation's people not named before it, as it writes them:
+    its speaker, else everyone it names ("Galih WP, Danny Keegan, Nerry Supanji [1]; Zakaria [2]; …"). A
+    tester had to pick the speakers of four sessions out of four long quotes (fresh46)."""
+    asked = {*understood.people, *understood.described}
+    seen: set[str] = set()
+    found = []
+    for c in citations:
+        people = [p for p in ([c.speaker] if c.speaker else people_in(c.text, understood.names))
+                  if p not in seen and p not in asked]
+        seen.update(people)
+        if written := [as_written(p, c.text) or p for p in people]:
+            found.append((", ".join(written), c.number))
+    return found
 
 
 def role_given(understood: Understanding, c: Citation) -> str:

@@ -247,7 +247,7 @@ class Understanding:
     compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
     who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
-    names: tuple[str, ...] = ()  # when it asks who, someone's name or a role's holder: everyone the documents name
+    names: tuple[str, ...] = ()  # when it asks who (or who all), someone's name or a role's holder: everyone named
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `unstated.unstated`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
@@ -450,7 +450,8 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         answer_type=kind, also=also_asked(question, kind) or also_asked(followed.again, kind),
         compares=compares(question), other=followed.other,
         who_is=who_is(question, followed.people), page=page,
-        names=named_people(known_people) if holder or asks_for_name or kind == "who" else (), holder=holder,
+        names=named_people(known_people) if holder or asks_for_name or kind == "who" or (
+            kind == "list" and WHO_QUESTION.search(question)) else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
     )
 
