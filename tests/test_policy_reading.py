@@ -369,6 +369,8 @@ def test_the_words_of_an_indonesian_question_the_documents_never_use(question, a
     ("What topic did Zakaria cover?", []),  # the kind of answer asked, not a thing asked about
     ("How was the bootcamp held?", []),  # "held" is "digelar"
     ("Who won the content-creation competition at the summit?", ["competition"]),  # the head of what was won
+    ("Who officially sponsored the summit?", ["sponsored"]),  # the verb a who-question asks by
+    ("Who officially organized the bootcamp?", []),  # "organized" is "menggelar"
 ])
 def test_an_english_question_is_unstated_by_the_word_it_asks_a_person_or_a_degree_by(question, absent):
     assert unstated(Understanding(question=question, lang="en", query=question), CORPUS) == absent

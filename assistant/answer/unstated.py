@@ -17,13 +17,15 @@ from .understanding import COMPARES, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # The words an English question asks a person or a degree by: "Who was the moderator …?", "Who was the MC or
-# moderator …?", "How satisfied …?", "Who won the content-creation competition …?" (its head noun).
+# moderator …?", "How satisfied …?", "Who won the content-creation competition …?" (its head noun), "Who
+# sponsored …?" (the verb).
 # Not "What/which X …?": X is often a kind the text names an instance of ("Which platform …?" for "tiktok").
 ASKED_BY_EN = re.compile(r"\bwho (?:was|were|is|are) (?:the |a |an )?(\w+)(?: (?!or\b)\w+)?"
                          r"(?: or (?:the |a |an )?(\w+))?|"
                          r"\bhow (?!many\b|much\b|long\b|old\b|often\b|far\b|soon\b)(\w+)|"
                          r"\bwho (?:won|received|got|was given|was awarded) (?:the |a |an )?"
-                         r"((?:(?!at\b|in\b|of\b|for\b|on\b|during\b|and\b)[\w-]+ ?){1,3})", re.I)
+                         r"((?:(?!at\b|in\b|of\b|for\b|on\b|during\b|and\b)[\w-]+ ?){1,3})|"
+                         r"\bwho (?:\w+ly )?(\w+ed)\b", re.I)
 # The word a who-question names the person by: just after "siapa" ("Siapa moderator …?", not the verb of
 # "Siapa yang menjabat …?") or after "siapa yang jadi" ("… sebagai", "… menjadi").
 WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)(\w+)|"
