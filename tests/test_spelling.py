@@ -22,6 +22,15 @@ def test_chat_words_become_standard_words(chat, written):
     assert standard(chat) == written
 
 
+@pytest.mark.parametrize("chat, written", [
+    ("satu2nya kanwil?", "satu-satunya kanwil?"),
+    ("apa saja kata2 Heni?", "apa saja kata-kata Heni?"),
+    ("apa kata PS2 dan G20?", "apa kata PS2 dan G20?"),  # names with a 2 stay
+])
+def test_a_word_repeated_with_a_2_is_written_in_full(chat, written):
+    assert standard(chat) == written
+
+
 def test_particles_that_ask_nothing_are_dropped_without_leaving_spaces():
     assert standard("Zakaria itu jabatannya apa ya?") == "Zakaria itu jabatannya apa?"
     assert standard("tujuan utama bootcamp apa sih dong?") == "tujuan utama bootcamp apa?"
