@@ -50,6 +50,9 @@ def features(q: Understanding, p: Passage, df: dict[str, int] | None = None, **c
     ("In which city did the bootcamp take place?", "where"),
     ("Di gedung mana acara itu diadakan?", "where"),
     ("Lalu dia bekerja di mana?", "where"),
+    ("lokasi PR Summit 2022", "where"),  # chat: only the noun and the event
+    ("PR Summit 2022 lokasinya?", "where"),
+    ("Apa tempat terbaik untuk humas?", ""),  # "tempat" inside a question asks no place
     ("When did the bootcamp start?", "when"),
     ("What date was the summit?", "when"),
     ("Kapan acara itu digelar?", "when"),
