@@ -13,6 +13,7 @@ from assistant.language import detect
     "Who is Arief Rahman?",
     "When was the bootcamp held?",
     "Tell me about the 2024 PR bootcamp",
+    "venue PR Summit 2022",  # chat: only a noun that asks, and names
 ])
 def test_short_english_questions_are_english(question):
     assert detect(question, default="id") == "en"
@@ -26,6 +27,8 @@ def test_short_english_questions_are_english(question):
     "Bagaimana pesannya?",
     "Kalau bootcamp 2024?",  # a chat follow-up: "kalau", "terus", "gimana"
     "Terus gimana?",
+    "lokasi PR Summit 2022",  # chat: only a noun that asks, and names
+    "tanggal bootcamp 2024",
 ])
 def test_short_indonesian_questions_are_indonesian(question):
     assert detect(question, default="en") == "id"
