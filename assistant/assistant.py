@@ -28,7 +28,7 @@ from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
 from .index.live import LiveIndex
 from .index.store import check_family
-from .reading.lexicon import with_related
+from .reading.lexicon import with_related, words
 from .reading.reader import Reader, layout
 from .retrieval.retriever import Mode, Retriever
 from .schema import Answer, Document, Passage, Quote
@@ -105,6 +105,10 @@ class Assistant:
                                  for w in PROPER.findall(d.text))
         self._events = event_words(self.snapshot.documents.values())
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
+        # every word a unit or a page line holds: what a question may ask about without being unstated
+        # ("berita barometerbali itu tanggal berapa": the outlet is named only by the page's lines)
+        pages = " ".join(f"{d.title} {d.source} {d.byline} {d.dateline}" for d in self.snapshot.documents.values())
+        self._vocabulary = frozenset(layout(self.snapshot).df) | frozenset(words(pages))
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -174,7 +178,7 @@ class Assistant:
         retrieved = time.perf_counter()
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)
-            understood = replace(understood, unstated=tuple(unstated(understood, layout(snapshot).df)))
+            understood = replace(understood, unstated=tuple(unstated(understood, self._vocabulary)))
         read = time.perf_counter()
         if understood.page:  # asked about the page (editor, outlet, …): answer from its page lines
             passages = answer_from_page(understood.page, understood.question, understood.compares, passages,

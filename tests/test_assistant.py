@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from assistant.answer.frames import refusal
+from assistant.answer.unstated import unstated
 from assistant.errors import QuestionError
 from assistant.schema import Answer, Citation
 
@@ -114,6 +115,13 @@ def test_off_topic_question_is_refused_in_english(seed_bot):
 def test_off_topic_question_is_refused_in_indonesian(seed_bot):
     answer = seed_bot.ask("Apa ibu kota Prancis?")
     assert (answer.refused, answer.text, answer.citations) == (True, refusal("id", "unstated", "prancis"), [])
+
+
+def test_a_word_only_a_page_line_holds_is_no_unstated_word(seed_bot):
+    """"barometerbali" is the outlet of a page, named by its lines, not by any unit of the article."""
+    understood = seed_bot.understand("Siapa narasumber berita barometerbali itu?", [])
+    assert "barometerbali" not in unstated(understood, seed_bot._vocabulary)
+    assert "prancis" in unstated(seed_bot.understand("Apa ibu kota Prancis?", []), seed_bot._vocabulary)
 
 
 def test_person_who_never_speaks_is_refused(seed_bot):
