@@ -190,6 +190,7 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("Berita barometerbali itu ditulis dari kota mana?", "dateline"),
     ("Apa kota asal berita itu?", "dateline"),
     ("What is the credit line of the barometerbali article?", "credit"),
+    ("berita barometerbali itu tanggal berapa", "date"),  # the news page's date, in chat word order
 ])
 def test_a_question_about_the_page_names_the_page_line(question, kind):
     assert page_kind(question) == kind
@@ -213,6 +214,7 @@ def test_a_question_about_the_page_names_the_page_line(question, kind):
     "Apa judul materi yang dibawakan Nerry Supanji?",  # the title of a talk
     "What was the title of Heni's keynote speech?",
     "What was the keynote's title?",
+    "Tanggal berapa bootcamp digelar menurut berita itu?",  # the event's date, as the news tells it
 ])
 def test_a_question_about_the_article_names_no_page_line(question):
     assert page_kind(question) is None

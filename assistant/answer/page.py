@@ -27,6 +27,7 @@ PUBLISHED = (r"(?:published|posted|put online|appeared|terbit|diterbitkan|dimuat
 PAGE_NOUNS = r"articles?|story|page|news|piece|report|it|berita|artikel|halaman|tulisan|laman"
 COVERED = r"ran|run|covered|cover|reported|published|carried|wrote"
 NEWS_ID = r"berita|artikel|memuat|dimuat|memberitakan|diberitakan|meliput|diliput|menerbitkan|diterbitkan"
+EVENT_WORDS = r"digelar|diadakan|dilaksanakan|diselenggarakan|berlangsung|dibuka|dimulai|menggelar|mengadakan|acara"
 
 
 def _all(*alternatives: str) -> str:
@@ -51,6 +52,9 @@ PAGE_PATTERNS = (
     ("dateline", r"\b(?:datelines?|datelined|filed from|kota asal|asal berita)\b|"
                  + _all(r"written|filed|ditulis|dikirim", r"from|dari")),
     ("date", _all(WHEN, PUBLISHED, PAGE_NOUNS)),
+    # "berita barometerbali itu tanggal berapa": the date of the news page, unless an event's verb asks
+    # the event's date ("Tanggal berapa bootcamp digelar menurut berita itu?")
+    ("date", rf"^(?!.*\b(?:{EVENT_WORDS})\b)(?=.*\btanggal(?:nya)?\b)(?=.*\b(?:berita|artikel|halaman|tulisan)\b)"),
     ("dateline", r"\b(?:(?:news )?outlets?|news ?(?:web)?sites?|news portals?|portal (?:berita|apa|mana)|"
                  r"situs (?:berita|web|apa|mana)|media (?:outlets?|berita)|news media|newspapers?|koran|surat kabar)\b|"
                  + _all(r"(?:which|what) (?:news )?(?:web)?(?:site|media)", COVERED) + "|"
