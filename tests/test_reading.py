@@ -449,6 +449,15 @@ def test_a_year_no_retrieved_document_holds_anchors_none_that_names_another():
     assert anchored_share(read_question(asked), [passage(unit.text)], snap) == {"d.txt": 0.0}
 
 
+def test_a_year_the_question_names_outweighs_one_an_earlier_turn_carried():
+    summit, bootcamp = "Hendro berbicara di Kumham PR Summit 2022.", "Heni membuka bootcamp 2024."
+    asked = replace(question("Who spoke at the 2022 summit?", lang="en"),
+                    query="Who spoke at the 2022 summit? (opened 2024 PR bootcamp)")
+    assert shares_over(asked, summit, bootcamp) == {"d.txt": 1.0, "e.txt": 0.0}
+    carried = replace(question("Who spoke there?", lang="en"), query="Who spoke there? (opened 2024 PR bootcamp)")
+    assert shares_over(carried, summit, bootcamp) == {"d.txt": 0.0, "e.txt": 1.0}  # only the earlier turn's
+
+
 def test_a_person_merely_named_does_not_decide_the_document():
     asked = question("Siapa yang diwakili Hendro?", people=("Hendro Tri Prasetyo",))
     assert shares_over(asked, "Hendro berbicara.", "Heni berbicara.") == {"d.txt": 1.0, "e.txt": 1.0}

@@ -197,8 +197,10 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     docs = list(dict.fromkeys(p.doc_id for p in passages))
     text = {d: f"{snapshot.documents[d].title if d in snapshot.documents else ''}\n{where.content.get(d, '')}"
             for d in docs}
-    years = [(year,) for year in dict.fromkeys(YEAR.findall(question.understood.query))]
     understood = question.understood
+    # the years the question names, else those an earlier turn gave: "And who spoke … at the 2022 summit?"
+    # after a question about the 2024 bootcamp is about 2022 only (it was refused, fresh47)
+    years = [(year,) for year in dict.fromkeys(YEAR.findall(understood.question) or YEAR.findall(understood.query))]
     asked = understood.ask.people if understood.ask else ()
     events = [(word,) for word in understood.events]
     unknown = [(name,) for name in understood.unknown]
