@@ -40,6 +40,12 @@ def test_a_follow_up_that_continues_carries_the_topic_of_the_previous_question(f
     assert turn.carried == ("2024 PR bootcamp held",)
 
 
+def test_a_follow_up_to_a_follow_up_carries_the_topic_the_earlier_one_carried():
+    history = ["What was the purpose of the Kumham PR Summit 2022?", "Where was it held?"]
+    follow = resolve("Who took part in it?", history, PEOPLE)
+    assert "Kumham PR Summit 2022" in follow.query and "held" in follow.query
+
+
 def test_a_question_that_starts_afresh_carries_nothing():
     turn = resolve("Who spoke at the 2022 summit?", ["When was the 2024 PR bootcamp held?"], PEOPLE)
     assert turn.carried == ()

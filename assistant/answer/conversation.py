@@ -223,7 +223,9 @@ def resolve(question: str, history: Iterable[Any] | None, people: Iterable[str])
     gives_own = gives_own or (bool(named) and len(own) >= OWN_WORDS and not TOPIC_POINTERS.search(question))
     if earlier and not gives_own and (unresolved or TOPIC_POINTERS.search(question) or CONTINUES.match(question)
                                       or len(topic_words(question).split()) <= 1):
-        topic = topic_words(earlier[-1])
+        # the earlier question as it was understood: "Where was it held?" after a question about the summit
+        # carries the summit on to "Who took part in it?" (fresh47: it carried only "it held")
+        topic = topic_words(resolve(earlier[-1], earlier[:-1], people).query)
         if topic and topic.lower() not in query.lower():
             carried.append(topic)
             query = f"{query} ({topic})"
