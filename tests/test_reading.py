@@ -458,6 +458,22 @@ def test_a_year_the_question_names_outweighs_one_an_earlier_turn_carried():
     assert shares_over(carried, summit, bootcamp) == {"d.txt": 0.0, "e.txt": 1.0}  # only the earlier turn's
 
 
+def test_a_yes_no_question_naming_a_thing_only_another_events_article_holds_anchors_neither():
+    """"Was there a Canva session at the 2024 bootcamp?": Canva is in the 2022 article only."""
+    units = [Unit(chunk_id=f"{doc}#0", doc_id=doc, text=text, start=0, end=len(text), position=0)
+             for doc, text in (("d.txt", "Nerry dari Canva mengisi sesi Summit 2022."),
+                               ("e.txt", "Heni membuka bootcamp 2024."))]
+    snap = Snapshot(version="t", units=units, collection=None,
+                    documents={u.doc_id: Document(u.doc_id, u.text, title=f"Berita {u.doc_id}") for u in units})
+
+    def shares(text: str) -> dict[str, float]:
+        passages = [Passage(unit=u, score=0.5, dense=0.5) for u in units]
+        return anchored_share(read_question(question(text, lang="en")), passages, snap)
+
+    assert shares("Was there a Canva session at the 2024 bootcamp?") == {"d.txt": 0.5, "e.txt": 0.5}
+    assert shares("What did Canva show at the 2024 bootcamp?") == {"d.txt": 0.0, "e.txt": 1.0}  # not yes/no
+
+
 def test_a_person_merely_named_does_not_decide_the_document():
     asked = question("Siapa yang diwakili Hendro?", people=("Hendro Tri Prasetyo",))
     assert shares_over(asked, "Hendro berbicara.", "Heni berbicara.") == {"d.txt": 1.0, "e.txt": 1.0}
