@@ -149,6 +149,14 @@ def test_who_is_x_leads_with_the_role_the_quote_gives_them(lang, short):
     assert answer.splitlines()[0] == short
 
 
+def test_who_is_x_leads_with_the_role_a_list_gives_in_brackets_after_their_name():
+    text = "Ketiga narasumber yaitu Galih WP (kreator konten DJKI) dan Danny Keegan (Spv Produksi Konten)."
+    unit = Unit(chunk_id="d.txt#0", doc_id="d.txt", text=text, start=0, end=len(text), position=0)
+    asked = Understanding(question="Siapa itu Danny?", lang="id", query="q", who_is=True, people=("Danny Keegan",))
+    answer = ExtractiveAnswerer(Settings()).answer(asked, [Passage(unit=unit, score=0.9, dense=0.9)]).text
+    assert answer.splitlines()[0] == "Singkatnya: Danny Keegan, Spv Produksi Konten [1]"
+
+
 @pytest.mark.parametrize("role, english", [
     ("Kadiv Keimigrasian", "division head for immigration"),
     ("Kasubag Humas Kanwil Kemenkumham Jatim",

@@ -135,11 +135,17 @@ def role_given(understood: Understanding, c: Citation) -> str:
     """"Hendro Tri Prasetyo, Kadiv Keimigrasian": the person "Who is X?" asks about and the role the quote
     writes beside them, when the quote is theirs and writes it; for an English reader with the role in
     English words when the role table knows all of it (`lexicon.in_english`: "… (division head for
-    immigration)"). Testers got the whole sentence and no answer they could read."""
-    if c.speaker not in understood.people or not c.role or not contains_phrase(c.text, c.role):
+    immigration)"). Testers got the whole sentence and no answer they could read. A quote that is not
+    theirs may give the role in brackets after the name: "Danny Keegan (Spv Produksi Konten …)"."""
+    if c.speaker in understood.people and c.role and contains_phrase(c.text, c.role):
+        who, role = c.speaker, c.role
+    else:
+        who, role = next(((p, m.group(1)) for p in understood.people if (written := as_written(p, c.text))
+                          and (m := re.search(rf"{re.escape(written)}\s*\(([^()]{{3,80}})\)", c.text))), ("", ""))
+    if not role:
         return ""
-    english = in_english(c.role) if understood.lang == "en" else ""
-    return f"{c.speaker}, {c.role}" + (f" ({english})" if english else "")
+    english = in_english(role) if understood.lang == "en" else ""
+    return f"{who}, {role}" + (f" ({english})" if english else "")
 
 
 def person(understood: Understanding, c: Citation) -> str:
