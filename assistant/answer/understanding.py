@@ -94,7 +94,8 @@ WHERE_QUESTION = re.compile(r"\b(where|(?:(?:in|at) )?which (?:city|town|place|b
                             r"(?:di )?(?:gedung|tempat|lokasi|kota|hotel|ruang) (?:mana|apa)(?:kah)?|"
                             r"(?:bertempat|berlokasi|digelar|diadakan) di mana|"
                             # a chat question that is only the noun and its event: "lokasi PR Summit 2022"
-                            r"^\s*(?:the )?(?:lokasi|tempat|location|venue)(?:nya)?|(?:lokasi|tempat)nya(?=\W*$))\b", re.I)
+                            r"^\s*(?:the )?(?:lokasi|tempat|location|venue)(?:nya)?|"
+                            r"(?:lokasi|tempat)nya(?=\W*$))\b", re.I)
 WHY_QUESTION = re.compile(r"\b(why|for what (?:reason|purpose)|what (?:was|is) the (?:reason|purpose|aim|goal)|"
                           r"(?:mengapa|kenapa)(?:kah)?|apa (?:alasan|tujuan|sebab)|untuk apa|bertujuan)\b", re.I)
 LIST_QUESTION = re.compile(r"\b(which (?:\w+ )?(?:were|are)|what (?:\w+ )?(?:were|are) the|list|who (?:were|are) the|"
