@@ -63,7 +63,8 @@ def test_how_long_something_lasted_leads_with_its_dates_and_the_days_they_span(q
 
 @pytest.mark.parametrize("text, short", [
     (BOOTCAMP, "In short: 3-6 June [1]"),
-    ("ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", "In short: Monday evening (3/6/2024) [1]"),
+    ("ujar Heni saat membuka kegiatan, Senin malam (3/6/2024).", "In short: Monday evening (3 June 2024) [1]"),
+    ("penguatan SDM kehumasan Kumham PR Summit 2022, Rabu (26/10/2022).", "In short: Wednesday (26 October 2022) [1]"),
 ])
 def test_an_english_readers_short_answer_names_months_and_days_in_english(text, short):
     assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short

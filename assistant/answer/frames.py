@@ -42,15 +42,22 @@ def published(iso: str, lang: str = "en") -> str:
     return frames()[lang]["published"].format(date=human_date(iso, lang)) if iso else ""
 
 
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # as Indonesian news writes a date: 3/6/2024
+
+
 def glossed(span: str, lang: str, source: str = "id") -> str:
     """A date or place as an Indonesian quote writes it (`types.span`), for a reader of `lang`: the names of
     months, days and parts of the day in their words, and a place without the preposition it follows
-    ("di Aula Raden Wijaya" -> "Aula Raden Wijaya"). "Senin malam (3/6/2024)" reads "Monday evening
-    (3/6/2024)" to an English reader, who gets no other English in an answer of Indonesian quotes; the
-    numbers and the names of places are the same in both languages."""
+    ("di Aula Raden Wijaya" -> "Aula Raden Wijaya"), and a date written day/month/year with its month
+    named: "Senin malam (3/6/2024)" reads "Monday evening (3 June 2024)" to an English reader, who gets no
+    other English in an answer of Indonesian quotes and may read 3/6 as March 6 (fresh47, a tester); the
+    names of places are the same in both languages."""
     if lang == source:
         return span
     names = {old.lower(): new for key in ("months", "days", "day_parts")
              for old, new in zip(frames()[source][key], frames()[lang][key])}
     found = re.sub(r"\w+", lambda m: names.get(m.group(0).lower(), m.group(0)), span)
+    months = frames()[lang]["months"]
+    found = DAY_MONTH_YEAR.sub(lambda m: f"{int(m.group(1))} {months[int(m.group(2)) - 1]} {m.group(3)}"
+                               if 1 <= int(m.group(2)) <= 12 else m.group(0), found)
     return re.sub(r"^(?:di|ke|dari)\s+(?=[A-Z])", "", found)
