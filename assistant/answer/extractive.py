@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..config import Settings
 from ..documents.people import people_in
 from ..reading.lexicon import contains_phrase, in_english
-from ..reading.types import span
+from ..reading.types import DAY_RANGE, span
 from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
@@ -99,10 +99,6 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(lasting(understood, glossed(span(kind, citations[0].text), understood.lang)), citations[0].number)]
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
-
-
-# A range of days in one month as a quote writes it: "3-6 Juni", "3-6 June".
-DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+[A-Za-z]+")
 
 
 def lasting(understood: Understanding, when: str) -> str:

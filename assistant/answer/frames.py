@@ -57,7 +57,6 @@ def glossed(span: str, lang: str, source: str = "id") -> str:
     names = {old.lower(): new for key in ("months", "days", "day_parts")
              for old, new in zip(frames()[source][key], frames()[lang][key])}
     found = re.sub(r"\w+", lambda m: names.get(m.group(0).lower(), m.group(0)), span)
-    months = frames()[lang]["months"]
-    found = DAY_MONTH_YEAR.sub(lambda m: f"{int(m.group(1))} {months[int(m.group(2)) - 1]} {m.group(3)}"
-                               if 1 <= int(m.group(2)) <= 12 else m.group(0), found)
+    found = DAY_MONTH_YEAR.sub(lambda m: human_date(f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", lang)
+                               if 1 <= int(m[2]) <= 12 else m[0], found)
     return re.sub(r"^(?:di|ke|dari)\s+(?=[A-Z])", "", found)
