@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from ..config import Settings
+from ..documents.attribution import PARENTHETICAL
 from ..documents.people import people_in
 from ..reading.lexicon import contains_phrase, in_english
 from ..reading.types import DAY_RANGE, span
@@ -135,9 +136,9 @@ def role_given(understood: Understanding, c: Citation) -> str:
     theirs may give the role in brackets after the name: "Danny Keegan (Spv Produksi Konten …)"."""
     if c.speaker in understood.people and c.role and contains_phrase(c.text, c.role):
         who, role = c.speaker, c.role
-    else:
-        who, role = next(((p, m.group(1)) for p in understood.people if (written := as_written(p, c.text))
-                          and (m := re.search(rf"{re.escape(written)}\s*\(([^()]{{3,80}})\)", c.text))), ("", ""))
+    else:  # as attribution reads a name and its role: "Danny Keegan (Spv Produksi Konten …)"
+        who, role = next(((named[0], m["role"].strip()) for m in PARENTHETICAL.finditer(c.text)
+                          if (named := people_in(m["name"], understood.people))), ("", ""))
     if not role:
         return ""
     english = in_english(role) if understood.lang == "en" else ""
