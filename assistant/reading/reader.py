@@ -206,14 +206,14 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     unknown = [(name,) for name in understood.unknown]
     people = [name_words(person) or (person,) for person in asked]
     # whether someone took part in an event, asked yes or no ("Did Heni attend the 2022 summit?", "Apakah
-    # Zakaria juga menjadi narasumber di bootcamp 2024?"): an article that never names them does not say so
-    checked = [name_words(person) or (person,) for person in understood.people if person not in asked] \
-        if YES_NO.search(understood.question) else []
-    # ...and whether a named thing was part of it ("Was there a similar Canva session at the 2024
-    # bootcamp?": Canva is in the 2022 article only, which the 2024 bootcamp's was quoted for, fresh47)
-    named = {part.lower() for k in (*people, *checked, *events) for form in k for part in form.split()}
-    checked += [(a,) for a in sorted(question.anchors) if YES_NO.search(understood.question) and a.isalpha()
-                and a not in named]
+    # Zakaria juga menjadi narasumber di bootcamp 2024?"): an article that never names them does not say so;
+    # nor a named thing ("Was there a similar Canva session at the 2024 bootcamp?": Canva is in the 2022
+    # article only, which the 2024 bootcamp's was quoted for, fresh47)
+    checked: list[tuple[str, ...]] = []
+    if YES_NO.search(understood.question):
+        checked = [name_words(person) or (person,) for person in understood.people if person not in asked]
+        named = {part.lower() for k in (*people, *checked, *events) for form in k for part in form.split()}
+        checked += [(a,) for a in sorted(question.anchors) if a.isalpha() and a not in named]
     keys = years + events + unknown + people + checked
     held = {d: {k for k in keys if any(contains_phrase(text[d], w) for w in k)} for d in docs}
     for d in docs:
