@@ -5,6 +5,7 @@ the lead sentence that only restates the event. No model is loaded (hand-built p
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import replace
 
 import pytest
@@ -13,7 +14,8 @@ from assistant.answer.understanding import SpeakerAsk, Understanding, answer_typ
 from assistant.reading import types
 from assistant.reading.features import FEATURES, Candidate, kind_asked, read_question, vectors, weigh, words
 from assistant.reading.lexicon import freedict, role_forms, term_groups, translate, with_related
-from assistant.reading.reader import MODEL, REFERS_BACK, Reader, anchored_share, load_model, prepare
+from assistant.reading.reader import (LAYOUTS, MODEL, REFERS_BACK, Reader, anchored_share, layout, load_model,
+                                      prepare)
 from assistant.answer.policy import evidence
 from assistant.config import Settings
 from assistant.index.store import Snapshot
@@ -387,6 +389,12 @@ def snapshot(*texts: str) -> Snapshot:
     units = [passage(t, n=i).unit for i, t in enumerate(texts)]
     doc = Document(doc_id="d.txt", text="\n".join(texts), title=TITLE)
     return Snapshot(version="test", units=units, documents={"d.txt": doc}, collection=None)
+
+
+def test_a_layout_cached_under_a_reused_id_is_not_another_snapshots():
+    first, second = snapshot(LEAD), snapshot(VENUE)
+    LAYOUTS[(second.version, id(second))] = (weakref.ref(first), layout(first))  # as if the id were reused
+    assert layout(second).content["d.txt"].endswith(VENUE)
 
 
 @pytest.mark.parametrize("text, lang", [

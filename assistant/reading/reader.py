@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -72,17 +73,21 @@ class Layout:
     content: dict[str, str]  # doc_id -> its title and units: what it says, without page furniture
 
 
-LAYOUTS: dict[tuple[str, int], Layout] = {}  # per open snapshot (version, object), the last few
+# per open snapshot (version, object), the last few, each with a weak reference to its snapshot
+LAYOUTS: dict[tuple[str, int], tuple[weakref.ref, Layout]] = {}
 
 
 def layout(snapshot: Snapshot) -> Layout:
-    """Neighbours from `snapshot.units`, which are sorted by (doc_id, position); computed once per snapshot."""
+    """Neighbours from `snapshot.units`, which are sorted by (doc_id, position); computed once per snapshot.
+    An object's id is reused once it is gone: a layout cached under it is another snapshot's unless its
+    weak reference still gives this one (a test's second snapshot read the first one's documents)."""
     key = (snapshot.version, id(snapshot))
-    if key not in LAYOUTS:
-        if len(LAYOUTS) >= 4:  # keeps memory flat across re-ingests
+    cached = LAYOUTS.get(key)
+    if cached is None or cached[0]() is not snapshot:
+        if key not in LAYOUTS and len(LAYOUTS) >= 4:  # keeps memory flat across re-ingests
             LAYOUTS.pop(next(iter(LAYOUTS)))
-        LAYOUTS[key] = arrange(snapshot.units)
-    return LAYOUTS[key]
+        LAYOUTS[key] = (weakref.ref(snapshot), arrange(snapshot.units))
+    return LAYOUTS[key][1]
 
 
 def arrange(units: list[Unit]) -> Layout:
