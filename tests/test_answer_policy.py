@@ -230,11 +230,11 @@ def test_an_answer_quotes_its_citation_with_a_marker():
 
 
 @pytest.mark.parametrize("lang, frame", [
-    ("en", "According to “Optimalkan Peran Humas” (barometerbali, published 16 September 2024):"),
-    ("id", "Menurut “Optimalkan Peran Humas” (barometerbali, terbit 16 September 2024):"),
+    ("en", "According to “Optimalkan Peran Humas” (barometerbali, page dated 16 September 2024):"),
+    ("id", "Menurut “Optimalkan Peran Humas” (barometerbali, halaman bertanggal 16 September 2024):"),
 ])
-def test_the_articles_date_beside_a_quote_is_said_to_be_its_publication_date(lang, frame):
-    """A 2022 event reported on a page dated 2024: a bare date read as the event's (two testers)."""
+def test_the_date_beside_a_quote_is_said_to_be_the_pages_date(lang, frame):
+    """A 2022 event reported on a page dated 2024: a bare date read as the event's, "published" as a claim."""
     dated = replace(passage("Acara digelar di Surabaya.", 0.6), title="Optimalkan Peran Humas", source="barometerbali",
                     date="2024-09-16")
     assert ExtractiveAnswerer(SETTINGS).answer(question(lang=lang), [dated]).text.splitlines()[0] == frame

@@ -37,8 +37,10 @@ def human_date(iso: str, lang: str = "en") -> str:
 
 
 def published(iso: str, lang: str = "en") -> str:
-    """"published 16 September 2024" ("terbit …"): the page's date, said to be the page's. A bare date beside
-    a quote about a 2022 event read as the event's date to two testers."""
+    """"page dated 16 September 2024" ("halaman bertanggal …"): the date the page shows, said to be the page's,
+    no more. A bare date beside a quote about a 2022 event read as the event's date to two testers; as
+    "published" it read as a claim the page does not make to four more (fresh49-52), for the barometerbali
+    page heads a 2022 report with "Monday, 16-09-2024", most likely the site's date of the day."""
     return frames()[lang]["published"].format(date=human_date(iso, lang)) if iso else ""
 
 
