@@ -17,6 +17,8 @@ from assistant.answer.spelling import standard
     ("bootcamp 2024 nya tgl brp aja?", "bootcamp 2024 nya tanggal berapa saja?"),
     ("siapa MC nya pas PR Summit 2022?", "siapa pembawa acara nya saat PR Summit 2022?"),
     ("trus dia nekenin apa?", "terus dia menekankan apa?"),
+    ("siapa wartawan yg nulis berita itu", "siapa wartawan yang menulis berita itu"),
+    ("pesertanya dari satker mna aja", "pesertanya dari satker mana saja"),
 ])
 def test_chat_words_become_standard_words(chat, written):
     assert standard(chat) == written
