@@ -23,6 +23,8 @@ def frames() -> dict[str, dict]:
 def refusal(lang: str, reason: str = "", detail: str = "") -> str:
     """The sentence every refusal opens with, in the question's language, then why (`policy.Decision`):
     "I can't answer that from the documents I have. The documents give no amount of money." """
+    if reason == "page":  # the page line's kind ("editor") in the reader's words
+        detail = frames()[lang]["page_lines"].get(detail, detail)
     why = frames()[lang]["why"].get(reason, "").format(detail=detail)
     return " ".join(filter(None, (frames()[lang]["refusal"], why)))
 

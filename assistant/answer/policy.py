@@ -198,8 +198,8 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     lines = [p for p in passages if p.unit.position == PAGE_LINE] if understood.page else []
     if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
         return Decision(lines[:settings.max_citations])
-    if understood.page and not passages:
-        return refuse("page")
+    if understood.page and not passages:  # "The page shows no editor.": the line asked for, named
+        return refuse("page", understood.page)
     ask = understood.ask
     if ask and ask.unknown_name:
         return refuse("unknown", ask.who)
