@@ -174,6 +174,16 @@ def test_the_reasons_for_a_refusal_are_worded_in_each_language():
                                                          "tersedia. Dokumen tidak menyebut Yasonna Laoly.")
 
 
+@pytest.mark.parametrize("lang, words, why", [
+    ("id", "anggaran, dihabiskan", "Dokumen sama sekali tidak menyebut “anggaran” atau “dihabiskan”."),
+    ("en", "moderator", "Nothing in the documents mentions “moderator”."),
+    ("en", "a, b, c", "Nothing in the documents mentions “a”, “b” or “c”."),
+])
+def test_words_the_documents_never_use_are_quoted_as_words(lang, words, why):
+    """Bare, "tidak menyebut anggaran, dihabiskan" read as a broken sentence to four testers."""
+    assert refusal(lang, "unstated", words).endswith(" " + why)
+
+
 @pytest.mark.parametrize("asked, passages, reason, detail", [
     (question(ask=SpeakerAsk("Budiman", (), True)), [passage("Hoaks.", 0.6)], "unknown", "Budiman"),
     (question(ask=SpeakerAsk("Heni", ("Heni Yuwono",), False, "TikTok"), topic_share=0.3),

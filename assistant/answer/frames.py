@@ -22,9 +22,15 @@ def frames() -> dict[str, dict]:
 
 def refusal(lang: str, reason: str = "", detail: str = "") -> str:
     """The sentence every refusal opens with, in the question's language, then why (`policy.Decision`):
-    "I can't answer that from the documents I have. The documents give no amount of money." """
+    "I can't answer that from the documents I have. The documents give no amount of money." The words of a
+    question the documents never use are quoted as words ("Dokumen sama sekali tidak menyebut “anggaran”
+    atau “dihabiskan”."): bare, "tidak menyebut anggaran, dihabiskan" read as a broken sentence to four
+    testers (fresh49-52)."""
     if reason == "page":  # the page line's kind ("editor") in the reader's words
         detail = frames()[lang]["page_lines"].get(detail, detail)
+    if reason == "unstated":  # the question's words, quoted as words: "… menyebut “anggaran” atau “dihabiskan”."
+        quoted = [f"“{word}”" for word in detail.split(", ")]
+        detail = f" {frames()[lang]['or']} ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
     why = frames()[lang]["why"].get(reason, "").format(detail=detail)
     return " ".join(filter(None, (frames()[lang]["refusal"], why)))
 
