@@ -21,7 +21,7 @@ from .answer.conversation import needs_reply, user_questions
 from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
 from .answer.policy import Answerer, other_documents
-from .answer.understanding import Understanding, check_question, topics, understand
+from .answer.understanding import Understanding, check_question, the_event_only, topics, understand
 from .answer.unstated import unstated
 from .config import Settings, load_settings
 from .documents.people import people_in
@@ -39,13 +39,18 @@ PROPER = re.compile(r"(?:(?<=\w )|(?<=, ))[A-Z][\w-]*")  # capitalised within a 
 EVENT = re.compile(r"(?:[A-Z][\w-]*\s+){1,6}(?:19|20)\d\d(?:\s+[A-Z][\w-]*){0,4}")
 
 
-def event_words(documents: Iterable[Document]) -> frozenset[str]:
-    """The words that tell the titled articles' events apart: the words of their events' names (`EVENT`)
-    that some article's names lack ("summit", "bootcamp"; not "kumham" or "region", which every event here
-    has). A question using one ("Where was the bootcamp held?") is about the articles that hold it.
+def event_names(documents: Iterable[Document]) -> list[set[str]]:
+    """Per titled article, the lower-cased words of its events' names (`EVENT`): "kumham", "pr", "summit", …
     Untitled passages (a benchmark's paragraphs) name no event of their own."""
-    names = [{w.lower() for m in EVENT.findall(d.text) for w in re.findall(r"[A-Za-z][\w-]*", m) if len(w) > 2}
-             for d in documents if d.title]
+    return [{w.lower() for m in EVENT.findall(d.text) for w in re.findall(r"[A-Za-z][\w-]*", m)}
+            for d in documents if d.title]
+
+
+def event_words(documents: Iterable[Document]) -> frozenset[str]:
+    """The words that tell the titled articles' events apart: the words of their events' names (`event_names`)
+    that some article's names lack ("summit", "bootcamp"; not "kumham" or "region", which every event here
+    has). A question using one ("Where was the bootcamp held?") is about the articles that hold it."""
+    names = [{w for w in words if len(w) > 2} for words in event_names(documents)]
     return frozenset(set().union(*names) - set.intersection(*names)) if len(names) > 1 else frozenset()
 
 
@@ -104,6 +109,8 @@ class Assistant:
         self._proper = frozenset(w.lower() for d in self.snapshot.documents.values()
                                  for w in PROPER.findall(d.text))
         self._events = event_words(self.snapshot.documents.values())
+        # every word of an event's name: "kumham", "pr", "summit", …
+        self._event_names = frozenset(set().union(*event_names(self.snapshot.documents.values())))
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
         # every word a unit or a page line holds: what a question may ask about without being unstated
         # ("berita barometerbali itu tanggal berapa": the outlet is named only by the page's lines)
@@ -172,7 +179,9 @@ class Assistant:
             if understood.other:  # "What about the other event?": not the documents the earlier one was about
                 understood, passages = other_documents(understood, passages,
                                                        self.retriever.retrieve(understood.other, k=1), self.settings)
-            if ask and ask.people and ask.topic and self.retriever.mode != "bm25":
+            if ask and ask.topic and the_event_only(ask.topic, understood.events, self._event_names):
+                understood = replace(understood, event_topic=True)
+            elif ask and ask.people and ask.topic and self.retriever.mode != "bm25":
                 share = min(self.retriever.topic_share(with_related(t), ask.people) for t in topics(ask.topic))
                 understood = replace(understood, topic_share=share)
         retrieved = time.perf_counter()

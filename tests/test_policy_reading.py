@@ -47,6 +47,17 @@ def test_someones_words_read_low_are_cited_when_theirs_is_the_most_similar_unit_
     assert evidence(replace(asked, ask=None), [hers], SETTINGS) == []  # no one's words asked: the floor applies
 
 
+def test_someones_words_about_the_event_only_are_cited_however_low_they_read():
+    asked = Understanding(question="What did the head of the bureau say about the bootcamp?", lang="en", query="q",
+                          ask=SpeakerAsk("head of the bureau", ("Kepala Biro",), False, "the bootcamp"))
+    his = in_doc("Kanwil Jatim satu-satunya kanwil yang menyelenggarakan kegiatan seperti ini.", "d.txt", 0.03,
+                 dense=0.3, speaker="Kepala Biro")
+    closer = in_doc("Heni berharap kegiatan Kumham PR Bootcamp ini bermanfaat.", "d.txt", 0.6, dense=0.5, n=1,
+                    speaker="Heni Yuwono")
+    assert evidence(replace(asked, event_topic=True), [closer, his], SETTINGS) == [his]
+    assert evidence(asked, [closer, his], SETTINGS) == []  # a topic beside the event: the floor applies
+
+
 def test_the_similarity_threshold_applies_to_the_most_similar_candidate_when_read():
     on_topic = [read("digelar di Surabaya", 0.25, 0.9), read("acara dibuka", 0.35, 0.5, 1)]
     off_topic = [read("digelar di Surabaya", 0.25, 0.9), read("acara dibuka", 0.28, 0.5, 1)]

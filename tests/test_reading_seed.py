@@ -44,3 +44,17 @@ def test_a_detail_the_articles_never_state_is_refused(seed_bot, question):
 def test_who_held_a_position_or_who_stood_in_for_whom_cites_the_sentence_that_says_it(seed_bot, question, names):
     answer = seed_bot.ask(question)
     assert [name for name, c in zip(names, answer.citations) if name in c.text] == names
+
+
+@pytest.mark.parametrize("question, speaker", [
+    ("Apa yang dikatakan Kepala Biro Humas, Hukum dan Kerjasama tentang kegiatan bootcamp?",
+     "Kepala Biro Humas, Hukum dan Kerjasama"),  # quoted only as "kegiatan seperti ini" (fresh52)
+    ("Apa kata Hendro tentang PR Summit 2022?", "Hendro Tri Prasetyo"),
+])
+def test_what_someone_said_about_their_event_quotes_them(seed_bot, question, speaker):
+    answer = seed_bot.ask(question)
+    assert not answer.refused and answer.citations[0].speaker == speaker
+
+
+def test_what_someone_said_about_an_event_they_did_not_speak_at_is_refused(seed_bot):
+    assert seed_bot.ask("What did Zakaria say about the 2024 bootcamp?").refused

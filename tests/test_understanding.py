@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.understanding import (also_asked, answer_type, asks_name, beyond, check_question, compares,
-                                            described, events_named, named_people, roles_asked, speaker_ask, topics,
-                                            understand, unknown_names, who_is)
+                                            described, events_named, named_people, roles_asked, speaker_ask,
+                                            the_event_only, topics, understand, unknown_names, who_is)
 from assistant.errors import QuestionError
 
 PEOPLE = ["Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji", "Ishadi MP", "Kepala Biro Humas, Hukum dan Kerjasama"]
@@ -20,6 +20,21 @@ CORPUS = "heni yuwono hendro tri prasetyo zaeroji kepala biro humas hoaks media"
 ])
 def test_a_topic_narrowed_by_more_words_is_also_measured_by_its_head(topic, expected):
     assert topics(topic) == expected
+
+
+NAMES = {"kumham", "pr", "summit", "bootcamp", "east", "java", "region"}
+
+
+@pytest.mark.parametrize("topic, events, only", [
+    ("kegiatan bootcamp", ("bootcamp",), True),
+    ("the 2024 bootcamp", ("bootcamp",), True),
+    ("PR Summit 2022", ("summit",), True),
+    ("hoaks di bootcamp", ("bootcamp",), False),  # something said at the event, not the event
+    ("Canva at the summit", ("summit",), False),
+    ("the event", (), False),  # no event named
+])
+def test_a_topic_made_only_of_an_events_name_is_the_event(topic, events, only):
+    assert the_event_only(topic, events, NAMES) is only
 
 
 @pytest.mark.parametrize("question, who", [

@@ -129,6 +129,14 @@ def most_similar_said(understood: Understanding, best: Passage, passages: list[P
     return bool(understood.ask and understood.ask.people) and best.dense >= max(p.dense for p in passages)
 
 
+def said_at_the_event(understood: Understanding) -> bool:
+    """A what-did-X-say question about an event only ("What did the head of the PR bureau say about the
+    bootcamp?", `the_event_only`): the best of X's passages anchored to that event answers it, however low the
+    reader (fitted on factoid questions) reads it or similarity scores it. Its words say "kegiatan seperti
+    ini", not the event's name."""
+    return bool(understood.ask and understood.ask.people and understood.event_topic)
+
+
 def names_event_in_its_words(understood: Understanding) -> bool:
     """On topic by the event it names in the documents' own words: an Indonesian question using a word that
     tells the articles' events apart ("bootcamp", "summit") or a year, whose every content word the documents
@@ -249,7 +257,7 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     pool = [best] + [p for p in pool if p is not best]
     other_dated = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
     if read and best.reading < reading_floor(settings) and not other_dated \
-            and not most_similar_said(understood, best, passages):
+            and not most_similar_said(understood, best, passages) and not said_at_the_event(understood):
         return refuse("not_stated")
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:

@@ -247,6 +247,7 @@ class Understanding:
     answer_type: str = ""  # see `answer_type`: "when", "where", "who", "count", "money", "why", "list" or ""
     also: tuple[str, ...] = ()  # a place or a date asked besides (`also_asked`): "Where and on what day …?"
     topic_share: float = 1.0  # for an `ask` with a topic: their best match / the corpus's best match
+    event_topic: bool = False  # an `ask`'s topic is only an event ("tentang kegiatan bootcamp": `the_event_only`)
     compares: bool = False  # about several events or articles at once ("each", "both", "bandingkan")
     who_is: bool = False  # asks only who a known person is ("Who is Zaeroji?"): the role the text gives
     page: str | None = None  # the page line asked for ("editor", "title", …, see `page.page_kind`), if any
@@ -307,6 +308,23 @@ def topic_of(question: str, start: int) -> str:
         return after["topic"].strip(" ?.")
     before = TOPIC.search(question[:start])
     return before["topic"].split(",")[0].strip(" ?.") if before else ""
+
+
+# Words a topic names an event by beside its name and year: "kegiatan bootcamp".
+EVENT_NOUNS = frozenset("kegiatan acara event events activity".split())
+
+
+def the_event_only(topic: str, events: Collection[str], names: Collection[str]) -> bool:
+    """The topic asked is only an event, named ("tentang kegiatan bootcamp", "about the 2024 bootcamp"):
+    whatever the person said in its article is about it, so similarity is not asked which of its speakers
+    said most. It cannot tell: the Kepala Biro's words on the bootcamp ("kegiatan seperti ini") score 0.11
+    against "kegiatan bootcamp", Heni's hope naming the bootcamp 0.34, and he was refused as not quoted on it
+    (fresh52). Whether the person speaks in that event's article is anchoring's check (`Passage.anchored`):
+    "What did Zakaria say about the 2024 bootcamp?" is still refused. `events` are the words the question
+    tells its event by ("bootcamp"), `names` every word of the events' names ("kumham", "pr", "summit")."""
+    named = [w.lower() for w in WORD.findall(topic)]
+    return any(w in events for w in named) and all(w in names or w.isdigit() or w in EVENT_NOUNS
+                                                   or w in ENGLISH_STOP or w in INDONESIAN_STOP for w in named)
 
 
 def topics(topic: str) -> tuple[str, ...]:
