@@ -22,7 +22,7 @@ from .answer.extractive import ExtractiveAnswerer, citation
 from .answer.page import answer_from_page
 from .answer.policy import Answerer, other_documents
 from .answer.understanding import Understanding, check_question, the_event_only, topics, understand
-from .answer.unstated import unstated
+from .answer.unstated import elsewhere, unstated
 from .config import Settings, load_settings
 from .documents.people import people_in
 from .index.embedder import Embedder, load_embedder
@@ -116,6 +116,8 @@ class Assistant:
         # ("berita barometerbali itu tanggal berapa": the outlet is named only by the page's lines)
         pages = " ".join(f"{d.title} {d.source} {d.byline} {d.dateline}" for d in self.snapshot.documents.values())
         self._vocabulary = frozenset(layout(self.snapshot).df) | frozenset(words(pages))
+        # each titled article's words, page lines included: what a question about its event may ask about
+        self._article_words = {d.doc_id: frozenset(words(d.text)) for d in self.snapshot.documents.values() if d.title}
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -188,6 +190,7 @@ class Assistant:
         if self.reader:
             passages = self.reader.read(understood, passages, snapshot)
             understood = replace(understood, unstated=tuple(unstated(understood, self._vocabulary)))
+            understood = replace(understood, elsewhere=tuple(elsewhere(understood, passages, self._article_words)))
         read = time.perf_counter()
         if understood.page:  # asked about the page (editor, outlet, …): answer from its page lines
             passages = answer_from_page(understood.page, understood.question, understood.compares, passages,

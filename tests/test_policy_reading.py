@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answer.page import PAGE_LINE
 from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor
-from assistant.answer.unstated import unstated
+from assistant.answer.unstated import elsewhere, unstated
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
 from assistant.reading.reader import load_model
@@ -235,6 +235,36 @@ def test_a_question_whose_every_word_beside_its_event_is_unstated_is_refused():
                         unstated=("jatuh",), events=("summit",))
     dated = in_doc("Kanwil menggelar Kumham PR Summit 2022, Rabu (26/10/2022).", "d.txt", 0.9)
     assert evidence(day, [dated], SETTINGS) == [dated]  # a day asked: "jatuh pada" only frames it
+
+
+def test_a_question_whose_every_word_beside_its_event_only_another_article_uses_is_refused():
+    """"Bagaimana dengan bootcamp 2024, apakah juga diikuti secara daring?": only the summit's article says "daring"."""
+    asked = Understanding(question="Apakah bootcamp 2024 juga daring?", lang="id", query="q", events=("bootcamp",),
+                          elsewhere=("daring",))
+    lead = in_doc("Kanwil Kemenkumham Jatim menggelar Kumham PR Bootcamp 2024.", "d.txt", 0.9)
+    decision = decide(asked, [lead], SETTINGS)
+    assert (decision.passages, decision.reason, decision.detail) == ([], "elsewhere", "daring")
+    partly = replace(asked, question="Apakah bootcamp 2024 juga daring dan dibuka Heni?")  # "dibuka" is its own
+    assert evidence(partly, [lead], SETTINGS) == [lead]
+
+
+ARTICLES = {"2022.txt": set("kumham pr summit 2022 diikuti secara langsung maupun daring".split()),
+            "2024.txt": set("kumham pr bootcamp 2024 dibuka heni".split())}
+
+
+@pytest.mark.parametrize("question, events, anchored, words", [
+    ("Apakah bootcamp 2024 juga diikuti secara daring?", ("bootcamp",), {"2024.txt"}, ["diikuti", "daring"]),
+    ("Apakah summit 2022 diikuti secara daring?", ("summit",), {"2022.txt"}, []),  # its own article says it
+    ("Apakah acaranya diikuti secara daring?", (), {"2024.txt"}, []),  # no event named
+    ("Apakah bootcamp 2024 juga daring?", ("bootcamp",), {"2024.txt", "2022.txt"}, []),  # no one article anchored
+    ("Apakah bootcamp 2024 ada lomba?", ("bootcamp",), {"2024.txt"}, []),  # no article says it: `unstated`'s
+])
+def test_the_words_of_a_question_about_one_event_only_another_article_uses(question, events, anchored, words):
+    asked = Understanding(question=question, lang="id", query="q", events=events,
+                          unstated=tuple(unstated(Understanding(question=question, lang="id", query="q"),
+                                                  set().union(*ARTICLES.values()))))
+    passages = [in_doc("x", doc, 0.5, anchored=1.0 if doc in anchored else 0.0, n=i) for i, doc in enumerate(ARTICLES)]
+    assert elsewhere(asked, passages, ARTICLES) == words
 
 
 @pytest.mark.parametrize("question, by", [

@@ -58,3 +58,8 @@ def test_what_someone_said_about_their_event_quotes_them(seed_bot, question, spe
 
 def test_what_someone_said_about_an_event_they_did_not_speak_at_is_refused(seed_bot):
     assert seed_bot.ask("What did Zakaria say about the 2024 bootcamp?").refused
+
+
+def test_a_detail_only_the_other_events_article_gives_is_refused_as_told_elsewhere(seed_bot):
+    answer = seed_bot.ask("Bagaimana dengan bootcamp 2024, apakah juga diikuti secara daring?")
+    assert answer.refused and answer.reason == "elsewhere" and "“daring”" in answer.text

@@ -216,6 +216,10 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     if not ask and (asked := asked_beside_event(understood)) and asked <= set(understood.unstated):
         return refuse("unstated", ", ".join(sorted(asked)))  # all it asks of whom or which event it names is
         # unstated: "Apa hobi Arief Rahman?", "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
+    if not ask and (asked := asked_beside_event(understood)) and understood.elsewhere \
+            and asked <= {*understood.unstated, *understood.elsewhere}:
+        return refuse("elsewhere", ", ".join(understood.elsewhere))  # only another event's article says it:
+        # "Bagaimana dengan bootcamp 2024, apakah juga diikuti secara daring?"
     if by := asked_by(understood):
         return refuse("unstated", by)  # whom it asks for is named by a word the documents never use
     pool = passages

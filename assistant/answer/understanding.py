@@ -254,6 +254,7 @@ class Understanding:
     names: tuple[str, ...] = ()  # when it asks who (or who all), someone's name or a role's holder: everyone named
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `unstated.unstated`)
+    elsewhere: tuple[str, ...] = ()  # its words only other articles than its event's use (`unstated.elsewhere`)
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
     unknown: tuple[str, ...] = ()  # full names it gives that the documents never mention (`unknown_names`)

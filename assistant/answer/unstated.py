@@ -7,13 +7,14 @@ passage reads as a paraphrase's answer, or when the word it asks a person or a d
 from __future__ import annotations
 
 import re
-from typing import Collection
+from typing import Collection, Mapping
 
 from ..documents.people import PRONOUNS
 from ..reading.features import PRECISE, content_word, words
 from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from ..retrieval.lexical import stem
-from .understanding import COMPARES, Understanding
+from ..schema import Passage
+from .understanding import COMPARES, YEAR, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # The words an English question asks a person or a degree by: "Who was the moderator …?", "Who was the MC or
@@ -64,6 +65,23 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
         return english_asked_by(understood, vocabulary)
     described = role_words(understood.question, vocabulary)
     return [w for w in asked_words(understood, names=False) if w not in described and not stated(w, vocabulary)]
+
+
+def elsewhere(understood: Understanding, passages: list[Passage],
+              vocabularies: Mapping[str, Collection[str]]) -> list[str]:
+    """The words of a question about one event that only other articles use: its event's article
+    (`vocabularies`: every word of each titled article, page lines included) holds them in no inflection,
+    another does (`unstated` finds the rest). "Bagaimana dengan bootcamp 2024, apakah juga diikuti secara
+    daring?" quoted the bootcamp's lead, though only the 2022 summit had online participants (fresh47, fresh50).
+    The event is the one article every key of the question anchors its passages to (`Passage.anchored`:
+    its event word or year), so untitled passages (a benchmark's) and questions about several events have
+    none."""
+    if not (understood.events or YEAR.search(understood.question)) or understood.compares:
+        return []
+    anchored = {p.doc_id for p in passages if p.anchored >= 1.0}
+    if len(anchored) != 1 or (here := next(iter(anchored))) not in vocabularies:
+        return []
+    return [w for w in unstated(understood, vocabularies[here]) if w not in understood.unstated]
 
 
 def stated(word: str, vocabulary: Collection[str]) -> bool:
