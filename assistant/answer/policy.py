@@ -203,6 +203,8 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     if understood.who_is:
         named = naming(understood, passages)
         return Decision(named) if named else refuse("who_is", ", ".join(understood.people))
+    if understood.claimed_by and (checked := claim_checked(understood, passages, settings)):
+        return Decision(checked)
     lines = [p for p in passages if p.unit.position == PAGE_LINE] if understood.page else []
     if lines:  # the page lines asked for, looked up (`answer.page`): what they hold is what was asked
         return Decision(lines[:settings.max_citations])
@@ -328,6 +330,19 @@ def naming(understood: Understanding, passages: list[Passage]) -> list[Passage]:
     named = [p for p in passages if ROLE.search(p.text) and any(contains_phrase(p.text, w) for w in names)]
     firsts = [person.split()[0] for person in understood.people if person.split()]
     return next(([p] for p in named if titles(p.text, firsts)), named[:1])
+
+
+def claim_checked(understood: Understanding, passages: list[Passage], settings: Settings) -> list[Passage]:
+    """For a role a yes/no question claims for someone (`claims`: "apa Zakaria itu ketua AMSI Jatim?"): the
+    passage giving them their role (`naming`), then the one giving it to each other person whose role the
+    claim describes ("… Ketua AMSI Jatim Arief Rahman …"), so the answer shows who holds it. Empty when no
+    passage gives the person a role: the question goes the ordinary way. A tester asking whether Zakaria
+    chairs AMSI got Arief Rahman's paragraph alone, which reads as a yes (fresh51)."""
+    person = understood.people[0]
+    own = naming(replace(understood, people=(person,)), passages)
+    others = [p for holder in understood.claimed_by if holder != person
+              for p in naming(replace(understood, people=(holder,)), passages)]
+    return list({p.chunk_id: p for p in own + others}.values())[:settings.max_citations] if own else []
 
 
 def titles(text: str, names: list[str]) -> bool:

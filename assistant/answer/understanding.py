@@ -17,6 +17,7 @@ from ..language import detect
 from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, clitic_free, contains_phrase, role_match,
                                role_table, roles_in, term_groups, translate, words)
 from ..reading.types import ROLE
+from .claims import holders, role_claimed
 from .conversation import YEAR, resolve, user_questions
 from .page import page_kind
 from .spelling import standard
@@ -156,8 +157,6 @@ itu sebenarnya sih ya""".split())
 # ...one of which asks, wherever it stands: "Siapa Zakaria?", "Zakaria itu jabatannya apa?".
 WHO_IS_ASKING = frozenset("who what siapa siapakah apa apakah".split())
 POINTER_WORDS = PRONOUNS | {"nya"}
-# A question asked yes or no ("Did Heni attend …?", "Apakah Zakaria juga …?", "Benarkah …?").
-YES_NO = re.compile(r"^\s*(?:did|was|were|is|are|has|have|had|does|do|apakah|apa benar|benarkah|betulkah)\b", re.I)
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # capitalised words in a row (`unknown_names`)
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "IG", "AMSI", "DJKI" (`unknown_names`)
 # Control characters (C0 and C1, DEL) other than tab and newline: never meaningful in a question, and
@@ -255,6 +254,8 @@ class Understanding:
     holder: tuple[str, ...] = ()  # asks who holds a position ("Siapa Kakanwil … 2024?"): its forms
     unstated: tuple[str, ...] = ()  # its words the documents never use (see `unstated.unstated`)
     elsewhere: tuple[str, ...] = ()  # its words only other articles than its event's use (`unstated.elsewhere`)
+    claim: str = ""  # a role a yes/no question claims for its one person ("ketua AMSI Jatim": `claims`)
+    claimed_by: tuple[str, ...] = ()  # the people whose role, as the documents give it, that claim describes
     name_asked: bool = False  # asks for someone's name (see `asks_name`)
     described: tuple[str, ...] = ()  # whom a who-question asks another person of (`STANDS_FOR`), by role
     unknown: tuple[str, ...] = ()  # full names it gives that the documents never mention (`unknown_names`)
@@ -464,6 +465,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         query = " ".join(w for w in query.split() if w.lower() not in events)
     aside = set_aside(question, followed.people)
     about = kind == "who" and bool(STANDS_FOR.search(question)) and not (holder or asks_for_name or page)
+    claim = role_claimed(question, followed.people[0]) if len(followed.people) == 1 and roles else ""
     return Understanding(
         question=question, lang=lang, query=query, ask=ask,
         events=events_named(question, query, events), unknown=unknown_names(question, proper, corpus_text),
@@ -475,6 +477,7 @@ def understand(question: str, history: Iterable[Any] | None, known_people: list[
         names=named_people(known_people) if holder or asks_for_name or kind == "who" or (
             kind == "list" and WHO_QUESTION.search(question)) else (), holder=holder,
         name_asked=asks_for_name, described=described(question, roles or {}) if about else (),
+        claim=claim, claimed_by=holders(claim, roles or {}),
     )
 
 

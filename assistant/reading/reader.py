@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..answer.understanding import YEAR, YES_NO, Understanding
+from ..answer.claims import YES_NO
+from ..answer.understanding import YEAR, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
 from .features import FEATURES, Candidate, Question, read_question, vectors, weigh, weighted_share, words
