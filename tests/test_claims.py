@@ -18,13 +18,14 @@ ROLES = {"Zakaria": "Subkor Hubungan Pers dan Media Massa", "Arief Rahman": "Ket
 
 @pytest.mark.parametrize("question", [
     "Apakah Arief Rahman ketua AMSI?", "Did Heni open the bootcamp?", "Benarkah acara digelar Kamis?",
-    "benar tidak Danny Keegan itu kreator konten?", "summit 2022 bisa ikut online tidak?",
+    "benar tidak Danny Keegan itu kreator konten?", "summit 2022 bisa ikut online tidak?", "dia datang juga tidak ke PR Summit 2022?",
 ])
 def test_a_yes_no_question_is_known_by_its_opener_or_its_chat_form(question):
     assert yes_no(question)
 
 
 @pytest.mark.parametrize("question", ["Siapa yang membuka bootcamp?", "Kenapa humas tidak boleh defensif?",
+                                      "Apa yang tidak boleh dilakukan humas saat krisis?",
                                       "Where was the summit held?"])
 def test_other_questions_are_not_yes_no(question):
     assert not yes_no(question)

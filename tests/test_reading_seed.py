@@ -63,3 +63,11 @@ def test_what_someone_said_about_an_event_they_did_not_speak_at_is_refused(seed_
 def test_a_detail_only_the_other_events_article_gives_is_refused_as_told_elsewhere(seed_bot):
     answer = seed_bot.ask("Bagaimana dengan bootcamp 2024, apakah juga diikuti secara daring?")
     assert answer.refused and answer.reason == "elsewhere" and "“daring”" in answer.text
+
+
+def test_whether_someone_attended_the_other_event_asked_in_chat_is_refused(seed_bot):
+    """A chat yes/no question ("… juga ga ke …?") about the person an earlier turn named: the 2022 article never
+    names Heni Yuwono, and a passage about Zakaria was quoted (fresh49)."""
+    history = [{"role": "user", "content": "heni yuwono itu siapa"},
+               {"role": "assistant", "content": "Heni Yuwono adalah Kakanwil Kemenkumham Jatim."}]
+    assert seed_bot.ask("dia dateng juga ga ke pr summit 2022?", history=history).refused

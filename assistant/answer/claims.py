@@ -20,9 +20,11 @@ from .frames import frames
 
 # A question answered yes or no, by its opener ("Did Heni attend …?", "Apakah Zakaria juga …?", "Benarkah …?").
 YES_NO = re.compile(r"^\s*(?:did|was|were|is|are|has|have|had|does|do|apakah|apa benar|benarkah|betulkah)\b", re.I)
-# ... or as chat Indonesian asks it: "benar tidak …", "… tidak?" at the end ("bisa ikut online tidak?", chat
-# "gak" read as "tidak").
-CHAT_YES_NO = re.compile(r"^\s*(?:benar|betul)\s+(?:tidak|bukan)\b|\b(?:atau\s+)?(?:tidak|bukan)\s*\??\s*$", re.I)
+# ... or as chat Indonesian asks it: "benar tidak …", or "tidak"/"bukan" (chat "gak", "ga" read as "tidak") in
+# a question asking by no question word ("dia datang juga tidak ke PR Summit 2022?", "bisa ikut online tidak?").
+CHAT_YES_NO = re.compile(r"^\s*(?:benar|betul)\s+(?:tidak|bukan)\b|"
+                         r"^(?!.*\b(?:apa|siapa|kapan|mana|berapa|mengapa|kenapa|bagaimana)\b).*\b(?:tidak|bukan)\b",
+                         re.I)
 # ... or "apa Zakaria itu ketua AMSI?": what someone is, asked by "apa" (only a role claim reads it so: "apa
 # tujuan acara itu?" names no one).
 APA_IS = re.compile(r"^\s*apa\s+(?!\w+\s+(?:apa|siapa)\b)\w+(?:\s+\w+)?\s+(?:itu|adalah|merupakan)\b", re.I)

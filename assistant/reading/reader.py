@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..answer.claims import YES_NO
+from ..answer.claims import yes_no
 from ..answer.understanding import YEAR, Understanding
 from ..index.store import Snapshot
 from ..schema import Passage, Unit
@@ -216,7 +216,7 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     # nor a named thing ("Was there a similar Canva session at the 2024 bootcamp?": Canva is in the 2022
     # article only, which the 2024 bootcamp's was quoted for, fresh47)
     checked: list[tuple[str, ...]] = []
-    if YES_NO.search(understood.question):
+    if yes_no(understood.question):
         checked = [name_words(person) or (person,) for person in understood.people if person not in asked]
         named = {part.lower() for k in (*people, *checked, *events) for form in k for part in form.split()}
         checked += [(a,) for a in sorted(question.anchors) if a.isalpha() and a not in named]
