@@ -76,6 +76,14 @@ def test_other_kinds_and_dates_compared_have_no_short_answer(answer_type, compar
     assert not text.startswith("Singkatnya") and "3-6 Juni" in text
 
 
+def test_the_steps_of_a_list_lead_with_each_citations_step_as_its_first_sentence_names_it():
+    sessions = ["Pertama dari aspek kebijakan. Narasumbernya Zakaria.",
+                "Selanjutnya, Ketua AMSI Jatim Arief Rahman menekankan agar satker tidak alergi.",  # names no step
+                "Sesi terakhir menyangkut aspek teknis. Ketiga narasumber yaitu Galih WP dan Danny Keegan."]
+    text = answer("sesinya ada apa saja di summit itu?", "list", sessions)
+    assert text.splitlines()[0] == "Singkatnya: aspek kebijakan [1]; aspek teknis [3]"
+
+
 PEOPLE = ("Hendro Tri Prasetyo", "Zaeroji", "Heni Yuwono")
 STOOD_IN = "“Citra instansi sangat bergantung pada performa humas,” ujar Hendro yang mewakili Kakanwil Zaeroji."
 OPENED = "“Kami ingin humas tak sekedar melakukan publikasi,” ujar Kakanwil Kemenkumham Jatim, Heni Yuwono."

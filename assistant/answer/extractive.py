@@ -91,6 +91,8 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(expansion, citations[0].number)]
     elif kind == "list" and understood.names:  # who all: "Siapa saja narasumbernya?"
         found = listed(understood, citations)
+    elif len(citations) > 1 and policy.STEPS_ASKED.search(understood.question):  # "sesinya ada apa saja?"
+        found = steps(citations)
     elif kind not in ("when", "where", "who"):
         return ""
     elif kind == "who":
@@ -150,6 +152,19 @@ def listed(understood: Understanding, citations: list[Citation]) -> list[tuple[s
         seen.update(people)
         if written := [as_written(p, c.text) or p for p in people]:
             found.append((", ".join(written), c.number))
+    return found
+
+
+def steps(citations: list[Citation]) -> list[tuple[str, int]]:
+    """For the steps of a list told over paragraphs ("sesinya ada apa saja?"), each citation's step as its
+    first sentence names it, the last of its names there ("Sesi terakhir menyangkut aspek teknis" ->
+    "aspek teknis"): "Singkatnya: aspek kebijakan [1]; aspek manajerial [3]; aspek teknis [4]". A tester had
+    to find the sessions in four long quotes (fresh52)."""
+    found = []
+    for c in citations:
+        named = list(policy.STEP.finditer(re.split(r"(?<=[.!?])\s", c.text, maxsplit=1)[0]))
+        if named:
+            found.append((named[-1].group(0), c.number))
     return found
 
 
