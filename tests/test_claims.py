@@ -11,14 +11,16 @@ from assistant.answer.understanding import Understanding
 from assistant.config import Settings
 from assistant.schema import Passage, Unit
 
-ROLES = {"Zakaria": "Subkor Hubungan Pers dan Media Massa", "Arief Rahman": "Ketua Asosiasi Media Siber Indonesia "
-         "(AMSI) Jatim", "Galih WP": "kreator konten DJKI", "Danny Keegan": "Spv Produksi Konten Kanwil Kemenkumham Jatim",
-         "Heni Yuwono": "Kakanwil Kemenkumham Jatim", "Hendro Tri Prasetyo": "Kadiv Keimigrasian"}
+ROLES = {"Zakaria": "Subkor Hubungan Pers dan Media Massa",
+         "Arief Rahman": "Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim", "Galih WP": "kreator konten DJKI",
+         "Danny Keegan": "Spv Produksi Konten Kanwil Kemenkumham Jatim", "Heni Yuwono": "Kakanwil Kemenkumham Jatim",
+         "Hendro Tri Prasetyo": "Kadiv Keimigrasian"}
 
 
 @pytest.mark.parametrize("question", [
     "Apakah Arief Rahman ketua AMSI?", "Did Heni open the bootcamp?", "Benarkah acara digelar Kamis?",
-    "benar tidak Danny Keegan itu kreator konten?", "summit 2022 bisa ikut online tidak?", "dia datang juga tidak ke PR Summit 2022?",
+    "benar tidak Danny Keegan itu kreator konten?", "summit 2022 bisa ikut online tidak?",
+    "dia datang juga tidak ke PR Summit 2022?",
 ])
 def test_a_yes_no_question_is_known_by_its_opener_or_its_chat_form(question):
     assert yes_no(question)

@@ -70,6 +70,21 @@ def test_an_english_readers_short_answer_names_months_and_days_in_english(text, 
     assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short
 
 
+def test_who_and_when_asked_together_lead_with_the_speaker_and_the_date():
+    opened = "ujar Heni saat membuka kegiatan, Senin malam (3/6/2024)."
+    first = answer("Who opened the bootcamp, and when?", "when", opened, lang="en", speaker="Heni Yuwono")
+    assert first.splitlines()[0] == "In short: Heni Yuwono, Monday evening (3 June 2024) [1]"
+    assert answer("When did Heni open it?", "when", opened, lang="en", speaker="Heni Yuwono",
+                  people=("Heni Yuwono",)).splitlines()[0] == "In short: Monday evening (3 June 2024) [1]"
+
+
+def test_a_place_asked_besides_a_date_leads_with_both_from_the_quotes_that_give_them():
+    lead = "penguatan SDM kehumasan Kumham PR Summit 2022, Rabu (26/10/2022)."
+    first = answer("Where and when was the summit held?", "when", [lead, VENUE], lang="en", also=("where",))
+    assert first.splitlines()[0] == ("In short: Wednesday (26 October 2022) [1]; "
+                                     "Aula Raden Wijaya Kanwil Kemenkumham Jatim [2]")
+
+
 @pytest.mark.parametrize("answer_type, compares", [("", False), ("why", False), ("when", True)])
 def test_other_kinds_and_dates_compared_have_no_short_answer(answer_type, compares):
     text = answer("Kapan dan siapa?", answer_type, BOOTCAMP, compares=compares)

@@ -18,7 +18,7 @@ from . import policy
 from .frames import frames, glossed, published, refusal
 from .claims import day_verdict
 from .kinds import named_beside, spelt_out_asked
-from .understanding import DURATION_ASKED, Understanding
+from .understanding import DURATION_ASKED, WHO_QUESTION, Understanding
 
 
 def citation(number: int, passage: Passage) -> Citation:
@@ -101,8 +101,13 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(person(understood, c), c.number) for c in (firsts if each else citations[:1])]
     elif understood.compares:
         return ""
-    else:
-        found = [(lasting(understood, glossed(span(kind, citations[0].text), understood.lang)), citations[0].number)]
+    else:  # "Who opened the bootcamp, and when?" leads with who too: "Heni Yuwono, Monday evening (3 June 2024)"
+        when = lasting(understood, glossed(span(kind, citations[0].text), understood.lang))
+        who = person(understood, citations[0]) if WHO_QUESTION.search(understood.question) else ""
+        found = [(", ".join(filter(None, (who, when))), citations[0].number)]
+        for also in understood.also:  # "Where and when …?": the place too, from the quote that gives it
+            found += next(([(glossed(s, understood.lang), c.number)] for c in citations
+                           if (s := span(also, c.text))), [])
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
 

@@ -28,7 +28,7 @@ def refusal(lang: str, reason: str = "", detail: str = "") -> str:
     testers (fresh49-52)."""
     if reason == "page":  # the page line's kind ("editor") in the reader's words
         detail = frames()[lang]["page_lines"].get(detail, detail)
-    if reason in ("unstated", "elsewhere"):  # the question's words, quoted as words: "… menyebut “anggaran” atau “dihabiskan”."
+    if reason in ("unstated", "elsewhere"):  # the question's words, quoted: "… “anggaran” atau “dihabiskan”."
         quoted = [f"“{word}”" for word in detail.split(", ")]
         detail = f" {frames()[lang]['or']} ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
     why = frames()[lang]["why"].get(reason, "").format(detail=detail)

@@ -76,8 +76,8 @@ EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
 # 2+ unstated words read 0.72-0.89 at best, unanswerable ones 0.13-0.59.
 PARAPHRASE = 0.65
 # One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
-STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)(?:nya)?\b",
-                         re.I)  # the steps of a list told over paragraphs, asked for as such
+STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)"
+                         r"(?:nya)?\b", re.I)  # the steps of a list told over paragraphs, asked for as such
 STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|\b(?:sesi|aspek|materi) ([\w-]+)", re.I)
 
 
