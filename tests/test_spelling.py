@@ -42,6 +42,15 @@ def test_a_chat_word_in_capitals_is_read_the_same():
     assert standard("YG membuka acara?") == "yang membuka acara?"
 
 
+@pytest.mark.parametrize("chat, written", [
+    ("pesertanya dr satker mana aja", "pesertanya dari satker mana saja"),
+    ("Kapan dr. Terawan dilantik?", "Kapan dr. Terawan dilantik?"),  # a doctor's title
+    ("Di mana Dr Wilson bekerja?", "Di mana Dr Wilson bekerja?"),
+])
+def test_a_chat_word_that_is_also_a_title_is_replaced_only_in_lower_case_before_a_lower_case_word(chat, written):
+    assert standard(chat) == written
+
+
 def test_a_word_is_replaced_only_whole():
     assert standard("Surabaya yang diyakini") == "Surabaya yang diyakini"  # "ya" inside words stays
 

@@ -21,18 +21,28 @@ def chat_words(path: Path = TABLE) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))["words"]
 
 
+@lru_cache(maxsize=1)
+def lower_only(path: Path = TABLE) -> dict[str, str]:
+    """The chat words that are also titles ("dr"), replaced only in lower case before a lower-case word
+    (`BEFORE_LOWER`): "pesertanya dr satker mana aja" (three testers), but not "dr. Terawan" or "Dr Johny"."""
+    return json.loads(path.read_text(encoding="utf-8"))["lower_only"]
+
+
+BEFORE_LOWER = re.compile(r"\b[a-z]+\b(?=\s+[a-z0-9])")  # a lower-case word before another
 # A repeated word written with "2" ("kata2", "satu2nya", "orang2nya"): Indonesian writes it in full with a
 # hyphen ("kata-kata", "satu-satunya"); a clitic after the "2" belongs to the whole.
 REPEATED = re.compile(r"\b([a-z]{2,})2(nya|lah|kah|pun)?\b")  # lower case: "PS2" is a name
 
 
 def standard(question: str) -> str:
-    """The question with every chat word of the table in its standard form (whole words, any case), each
+    """The question with every chat word of the table in its standard form (whole words, any case; those
+    that are also titles only in lower case before a lower-case word: `lower_only`), each
     word repeated with "2" written in full (`REPEATED`) and the spaces a dropped particle leaves folded;
     anything else, names included, as written."""
     table = chat_words()
     repeated = REPEATED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", question)
     replaced = TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), repeated)
+    replaced = BEFORE_LOWER.sub(lambda m: lower_only().get(m.group(0), m.group(0)), replaced)
     if replaced == question:
         return question
     return re.sub(r"\s+([?!.,])", r"\1", " ".join(replaced.split()))
