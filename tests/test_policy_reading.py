@@ -80,6 +80,17 @@ def in_doc(text: str, doc: str, reading: float, dense: float = 0.5, n: int = 0, 
     return Passage(unit=unit, score=dense, dense=dense, reading=reading, anchored=anchored)
 
 
+@pytest.mark.parametrize("question, person, reason", [
+    ("What is Galih WP's full name?", "Galih WP", "no_full_name"),  # no article writes more of it
+    ("Siapa nama lengkap Hendro?", "Hendro Tri Prasetyo", ""),
+])
+def test_a_full_name_is_answered_by_a_passage_writing_more_of_it_than_the_question(question, person, reason):
+    asked = Understanding(question=question, lang="id", query="q", people=(person,))
+    named = in_doc(f"Narasumbernya {person} dan Danny Keegan.", "d.txt", 0.1, dense=0.5)  # read low: a name
+    decision = decide(asked, [named], SETTINGS)
+    assert decision.reason == reason and decision.passages == ([] if reason else [named])
+
+
 def test_a_document_missing_the_person_or_year_asked_about_is_not_cited():
     other_event = in_doc("Hendro berbicara.", "2022.txt", 0.9, anchored=0.5)
     assert evidence(QUESTION, [other_event], SETTINGS) == []

@@ -70,6 +70,12 @@ def test_an_english_readers_short_answer_names_months_and_days_in_english(text, 
     assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short
 
 
+def test_a_full_name_asked_leads_with_the_name_as_the_quote_writes_it():
+    first = answer("Siapa nama lengkap Hendro?", "who", "Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan …",
+                   people=("Hendro Tri Prasetyo",)).splitlines()[0]
+    assert first == "Singkatnya: Hendro Tri Prasetyo [1]"
+
+
 def test_who_and_when_asked_together_lead_with_the_speaker_and_the_date():
     opened = "ujar Heni saat membuka kegiatan, Senin malam (3/6/2024)."
     first = answer("Who opened the bootcamp, and when?", "when", opened, lang="en", speaker="Heni Yuwono")

@@ -17,7 +17,7 @@ from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
 from .claims import day_verdict
-from .kinds import named_beside, spelt_out_asked
+from .kinds import FULL_NAME_ASKED, fuller_name, named_beside, spelt_out_asked
 from .understanding import DURATION_ASKED, WHO_QUESTION, Understanding
 
 
@@ -89,6 +89,8 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(role_given(understood, citations[0]), citations[0].number)]
     elif expansion := spelt_out_asked(understood.question, citations[0].text):
         found = [(expansion, citations[0].number)]
+    elif FULL_NAME_ASKED.search(understood.question) and (full := fuller_name(understood, citations[0].text)):
+        found = [(as_written(full, citations[0].text), citations[0].number)]  # "Hendro Tri Prasetyo [1]"
     elif kind == "list" and understood.names:  # who all: "Siapa saja narasumbernya?"
         found = listed(understood, citations)
     elif len(citations) > 1 and policy.STEPS_ASKED.search(understood.question):  # "sesinya ada apa saja?"

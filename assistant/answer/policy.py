@@ -45,7 +45,7 @@ from ..reading.features import PRECISE, anchors_in, content_word
 from ..reading.lexicon import contains_phrase, roles_in, translate
 from ..reading.types import ENUMERATION, ROLE, SEQUENCE, holds
 from ..schema import Answer, Passage
-from .kinds import SPEAKERS, answer_type_ok, missing, named_beside
+from .kinds import FULL_NAME_ASKED, SPEAKERS, answer_type_ok, fuller_name, missing, named_beside
 from .page import PAGE_LINE
 from .understanding import (BESIDES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, THE_EVENTS, YEAR, Understanding,
                             set_aside)
@@ -127,6 +127,12 @@ def most_similar_said(understood: Understanding, best: Passage, passages: list[P
     Java regional office?" is answered by his sentence (similarity 0.43, the highest; reading 0.03), not
     refused as "not stated" (fresh35 q15 and fresh37 q15, two testers)."""
     return bool(understood.ask and understood.ask.people) and best.dense >= max(p.dense for p in passages)
+
+
+def full_name_written(understood: Understanding, best: Passage) -> bool:
+    """A full-name question's answer is the name, written out in the passage (`kinds.fuller_name`): exact
+    evidence, however low the reader (which reads "What is Heni's full name?" against the whole quote) reads it."""
+    return bool(FULL_NAME_ASKED.search(understood.question) and fuller_name(understood, best.text))
 
 
 def said_at_the_event(understood: Understanding) -> bool:
@@ -263,7 +269,8 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     pool = [best] + [p for p in pool if p is not best]
     other_dated = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
     if read and best.reading < reading_floor(settings) and not other_dated \
-            and not most_similar_said(understood, best, passages) and not said_at_the_event(understood):
+            and not most_similar_said(understood, best, passages) and not said_at_the_event(understood) \
+            and not full_name_written(understood, best):
         return refuse("not_stated")
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:

@@ -36,7 +36,7 @@ WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
 bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir alasan sebab
-tujuan menyebut disebut""".split())
+tujuan menyebut disebut lengkap""".split())
 # English words that name the kind of answer asked ("What topic did Zakaria cover?"), not a thing asked about.
 ABOUT_THE_ANSWER_EN = frozenset("""topic topics subject subjects theme themes message messages point points view views
 opinion opinions comment comments name names date dates time times day days year years place places venue location
