@@ -1,6 +1,6 @@
 """A yes/no question's claim, checked against what the documents write: "apa Zakaria itu ketua AMSI Jatim?" is
 answered "Tidak. Zakaria, Subkor Hubungan Pers dan Media Massa [1]; Arief Rahman, Ketua Asosiasi Media Siber
-Indonesia (AMSI) Jatim [2]", and "Benarkah PR Summit 2022 digelar pada hari Kamis?" "Tidak: Rabu (26/10/2022)".
+Indonesia (AMSI) Jatim [2]", and "Benarkah PR Summit 2022 digelar pada hari Kamis?" "Tidak. Rabu (26/10/2022)".
 
 Only like is compared with like, so a verdict is never a guess about meaning:
 - a role claimed for someone ("X itu Y", "Is X the Y?", "Did X speak as the Y?") against the roles the documents
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from ..documents.people import PRONOUNS
 from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, role_match, words
 from .frames import frames
 
@@ -35,7 +36,6 @@ COPULA = re.compile(r"^\s*(?:(?:itu|ini|adalah|merupakan|menjabat|bertindak|hadi
                     r"appeared|talk|talked)\s+as)\s+)*", re.I)
 # Where a role claim ends: the event or time it is claimed for ("… in 2024", "… di PR Summit 2022").
 CONTEXT = re.compile(r"(?:^|\s+)(?:in|at|during|for the|pada|di|saat|waktu|ketika|dalam)\s+.*$|[?.!]+\s*$", re.I)
-PRONOUNS = r"dia|ia|beliau|he|she|they|him|her"
 
 
 def yes_no(question: str) -> bool:
@@ -53,7 +53,8 @@ def role_claimed(question: str, person: str) -> str:
     if not (yes_no(question) or APA_IS.search(question)):
         return ""
     parts = "|".join(re.escape(w) for w in re.findall(r"\w+", person))
-    mentions = list(re.finditer(rf"\b(?:{parts})(?:\s+(?:{parts}))*\b|\b(?:{PRONOUNS})\b", question, re.I))
+    pronouns = "|".join(sorted(PRONOUNS))
+    mentions = list(re.finditer(rf"\b(?:{parts})(?:\s+(?:{parts}))*\b|\b(?:{pronouns})\b", question, re.I))
     if not mentions:
         return ""
     rest = question[mentions[-1].end():]
