@@ -289,6 +289,14 @@ def test_a_who_question_naming_its_person_by_a_word_never_used_is_refused_howeve
     assert decide(asked, [speakers], SETTINGS) == Decision([], "unstated", by)
 
 
+def test_a_who_question_asking_for_anyone_at_all_is_not_refused_by_that_word():
+    """"Siapa pejabat yang menyebut …?": whichever official said it (fresh55)."""
+    asked = Understanding(question="Siapa pejabat yang menyebut kanwil satu-satunya?", lang="id", query="q",
+                          answer_type="who", unstated=("pejabat",))
+    said = in_doc("Kepala Biro Humas mengatakan Kanwil Jatim satu-satunya kanwil.", "d.txt", 0.88)
+    assert decide(asked, [said], SETTINGS).passages == [said]
+
+
 def test_an_english_question_asking_by_a_word_never_used_is_refused_however_well_a_passage_reads():
     asked = Understanding(question="Who was the moderator of the technical session?", lang="en", query="q",
                           answer_type="who", unstated=("moderator",))
@@ -385,6 +393,12 @@ def test_which_came_first_lists_the_earlier_event_first(question, earlier_first)
 CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di aula para peserta berharap kegiatan "
              "ini humas diikuti konten hoax menekankan kakanwil mewakili antusias narasumber-narasumber "
              "personilnya".split())
+
+
+def test_what_a_speaker_brought_is_stated_by_what_they_discussed():
+    """"materi yang dibawakan" is said with "membahas" (fresh53)."""
+    said = {"dia", "membahas", "kebijakan"}
+    assert unstated(Understanding(question="Materi yang dia bawakan tentang apa?", lang="id", query="q"), said) == []
 
 
 @pytest.mark.parametrize("question, absent", [

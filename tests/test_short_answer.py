@@ -70,6 +70,17 @@ def test_an_english_readers_short_answer_names_months_and_days_in_english(text, 
     assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short
 
 
+def test_a_hashtag_asked_leads_with_the_hashtag():
+    first = answer("tagar ishadi apa?", "", "“Makanya kami pakai tagar #growtogether,” harap Ishadi.").splitlines()[0]
+    assert first == "Singkatnya: #growtogether [1]"
+
+
+def test_which_came_first_leads_with_each_events_date_in_the_order_cited():
+    leads = ["Kanwil menggelar Kumham PR Summit 2022, Rabu (26/10/2022).", BOOTCAMP]
+    first = answer("Which came first, the summit or the bootcamp?", "when", leads, lang="en", compares=True)
+    assert first.splitlines()[0] == "In short: Wednesday (26 October 2022) [1]; 3-6 June [2]"
+
+
 def test_a_full_name_asked_leads_with_the_name_as_the_quote_writes_it():
     first = answer("Siapa nama lengkap Hendro?", "who", "Kadiv Keimigrasian Hendro Tri Prasetyo mengatakan …",
                    people=("Hendro Tri Prasetyo",)).splitlines()[0]

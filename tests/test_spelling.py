@@ -19,6 +19,8 @@ from assistant.answer.spelling import standard
     ("trus dia nekenin apa?", "terus dia menekankan apa?"),
     ("siapa wartawan yg nulis berita itu", "siapa wartawan yang menulis berita itu"),
     ("pesertanya dari satker mna aja", "pesertanya dari satker mana saja"),
+    ("ishadi hastag nya apa", "ishadi tagar nya apa"),
+    ("materi yg dia bawain ttg apa", "materi yang dia membawakan tentang apa"),
 ])
 def test_chat_words_become_standard_words(chat, written):
     assert standard(chat) == written

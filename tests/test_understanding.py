@@ -340,6 +340,8 @@ def test_history_given_as_one_string_is_a_type_error():
     ("Di mana Ishadi bekerja?", ("Ishadi MP",), True),
     ("Where did Heni work before?", ("Heni Yuwono",), False),  # "before": more than the role given
     ("Where did Heni speak?", ("Heni Yuwono",), False),  # where, not where they work
+    ("who is heni yowono", ("Heni Yuwono",), True),  # a name misspelt is still the name
+    ("who is heni yowono hobby", ("Heni Yuwono",), False),
 ])
 def test_who_is_asks_only_who_a_known_person_is(question, people, expected):
     assert who_is(question, people) is expected
@@ -460,7 +462,8 @@ def test_a_topic_given_before_the_ask_is_the_topic():
 
 
 @pytest.mark.parametrize("question", ["Which came first, the summit or the bootcamp?",
-                                      "Mana yang lebih dulu, summit atau bootcamp?"])
+                                      "Mana yang lebih dulu, summit atau bootcamp?",
+                                      "acara 2022 sama 2024 lebih dulu mana?"])
 def test_which_event_came_first_is_a_when_question(question):
     assert answer_type(question) == "when"
 

@@ -17,7 +17,7 @@ from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
 from .claims import day_verdict
-from .kinds import FULL_NAME_ASKED, fuller_name, named_beside, spelt_out_asked
+from .kinds import FULL_NAME_ASKED, HASHTAG, HASHTAG_ASKED, fuller_name, named_beside, spelt_out_asked
 from .understanding import DURATION_ASKED, WHO_QUESTION, Understanding
 
 
@@ -95,6 +95,10 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = listed(understood, citations)
     elif len(citations) > 1 and policy.STEPS_ASKED.search(understood.question):  # "sesinya ada apa saja?"
         found = steps(citations)
+    elif HASHTAG_ASKED.search(understood.question) and (tag := HASHTAG.search(citations[0].text)):
+        found = [(tag.group(0), citations[0].number)]  # "Singkatnya: #growtogether [1]"
+    elif understood.compares and policy.EARLIER.search(understood.question):  # each event's date, earlier first
+        found = [(glossed(when, understood.lang), c.number) for c in citations if (when := span("when", c.text))]
     elif kind not in ("when", "where", "who"):
         return ""
     elif kind == "who":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any, Collection, Iterable, Mapping
 
 from ..documents.people import PRONOUNS, people_in
@@ -116,7 +117,8 @@ DIFFERENCE = re.compile(r"\b(?:differ(?!ent\b)\w*|(?<!the )(?<!its )(?<!their )(
 # Which event came first: answered by each event's date ("Mana yang lebih dulu …?"; not "Siapa yang berbicara
 # lebih dulu?", which asks who).
 FIRST_ASKED = re.compile(r"\b(?:which (?:one |event )?(?:came|was held|happened|took place) first|"
-                         r"mana yang (?:lebih |paling )?(?:dulu|dahulu|awal|duluan))\b", re.I)
+                         r"mana yang (?:lebih |paling )?(?:dulu|dahulu|awal|duluan)|"
+                         r"(?:lebih |paling )(?:dulu|dahulu|awal) (?:yang )?mana)\b", re.I)  # chat: "… lebih dulu mana?"
 # A question about two or more events or articles at once: it needs a citation from each. Differences and
 # which came first compare too.
 COMPARES = re.compile(rf"{FIRST_ASKED.pattern}|{DIFFERENCE.pattern}|"
@@ -183,11 +185,19 @@ def who_is(question: str, people: tuple[str, ...]) -> bool:
     di mana?") is asked the same way: the text gives the office with the role ("Zakaria selaku Subkor
     Hubungan Pers …"), seldom a place."""
     names = {w for person in people for w in re.findall(r"\w+", person.lower())}
+    names |= {w for w in re.findall(r"\w+", question.lower()) if misspells(w, names)}  # "who is heni yowono"
     if people and WORKPLACE.search(question):
         rest = [w for w in re.findall(r"\w+", WORKPLACE.sub(" ", question).lower()) if w not in names]
         return all(w in WHO_IS_WORDS or w in WORKPLACE_OPENERS for w in rest)
     rest = [w for w in re.findall(r"\w+", question.lower()) if w not in names]
     return bool(people) and bool(set(rest) & WHO_IS_ASKING) and all(w in WHO_IS_WORDS for w in rest)
+
+
+def misspells(word: str, names: Collection[str]) -> bool:
+    """`word` is one of `names` misspelt: as long (4 letters or more) and at least 80 % alike ("yowono" for
+    "yuwono"). A tester's "who is heni yowono" found Heni Yuwono but was not read as asking who she is."""
+    return len(word) >= 4 and word not in names and any(
+        abs(len(word) - len(n)) <= 1 and SequenceMatcher(None, word, n).ratio() >= 0.8 for n in names)
 
 
 def compares(question: str) -> bool:

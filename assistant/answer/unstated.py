@@ -17,6 +17,9 @@ from ..schema import Passage
 from .understanding import COMPARES, YEAR, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
+# Words that name a person as anyone at all ("Siapa pejabat yang menyebut …?": whichever official said it): no
+# word the person is asked by (`asked_by`), though the documents may never use them (fresh55).
+ANYONE = frozenset("pejabat orang tokoh pihak sosok official person people".split())
 # The words an English question asks a person or a degree by: "Who was the moderator …?", "Who was the MC or
 # moderator …?", "How satisfied …?", "Who won the content-creation competition …?" (its head noun), "Who
 # sponsored …?" (the verb).
@@ -152,7 +155,7 @@ def asked_by(understood: Understanding) -> str:
     ("pembicara", "pemateri" for "narasumber"). The opener was answered as the MC, and the speakers of the
     technical session, read 0.88, as its moderators (fresh39, a tester)."""
     match = WHO_BY.search(understood.question) or ASKED_BY_EN.search(understood.question)
-    return next((w for w in asked_by_words(match) if w in understood.unstated), "")
+    return next((w for w in asked_by_words(match) if w in understood.unstated and w not in ANYONE), "")
 
 
 def asked_by_words(match: re.Match | None) -> list[str]:
