@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answer.page import PAGE_LINE
-from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor
+from assistant.answer.policy import Decision, decide, evidence, other_documents, reading_floor, step_named
 from assistant.answer.unstated import elsewhere, unstated
 from assistant.answer.understanding import SpeakerAsk, Understanding
 from assistant.config import Settings
@@ -477,6 +477,22 @@ def test_how_many_kinds_is_counted_off_a_list_of_them():
     assert evidence(replace(asked, question="How many people took part?"), [listed], SETTINGS) == []
 
 
+@pytest.mark.parametrize("question, named", [
+    ("Siapa saja narasumber pada sesi aspek teknis?", ["teknis"]),  # "sesi aspek teknis": the step is "teknis"
+    ("Ada berapa aspek/sesi materi?", []),  # step words in a row name no step
+    ("Who spoke in the technical session?", ["technical", "teknis"]),
+])
+def test_the_step_a_question_names_is_the_word_after_or_before_the_step_word(question, named):
+    assert step_named(Understanding(question=question, lang="en" if "Who" in question else "id", query="q")) == named
+
+
+def test_how_many_sessions_is_counted_off_the_steps_of_a_list_told_over_paragraphs_in_their_order():
+    asked = Understanding(question="Ada berapa aspek materi di PR Summit 2022?", lang="id", query="q",
+                          answer_type="count")
+    last = in_doc("Sesi terakhir menyangkut aspek teknis.", "d.txt", 0.9, n=12)
+    first = in_doc("Pertama dari aspek kebijakan.", "d.txt", 0.5, n=6)
+    assert evidence(asked, [last, first], SETTINGS) == [first, last]
+    assert evidence(replace(asked, question="Ada berapa peserta di PR Summit 2022?"), [last, first], SETTINGS) == []
 
 def test_a_count_in_other_words_than_the_questions_is_its_answer_when_the_reader_is_sure_of_it():
     asked = Understanding(question="Berapakah korban diare yang tewas?", lang="id", query="q", answer_type="count")

@@ -70,6 +70,12 @@ def test_an_english_readers_short_answer_names_months_and_days_in_english(text, 
     assert answer("When was the bootcamp?", "when", text, lang="en").splitlines()[0] == short
 
 
+def test_how_many_steps_leads_with_their_number_and_each_step():
+    sessions = ["Pertama dari aspek kebijakan. Narasumbernya Zakaria.", "Sesi terakhir menyangkut aspek teknis."]
+    first = answer("Berapa aspek materi di summit?", "count", sessions).splitlines()[0]
+    assert first == "Singkatnya: 2: aspek kebijakan [1]; aspek teknis [2]"
+
+
 def test_a_hashtag_asked_leads_with_the_hashtag():
     first = answer("tagar ishadi apa?", "", "“Makanya kami pakai tagar #growtogether,” harap Ishadi.").splitlines()[0]
     assert first == "Singkatnya: #growtogether [1]"

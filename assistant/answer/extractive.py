@@ -17,7 +17,8 @@ from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
 from .claims import day_verdict
-from .kinds import FULL_NAME_ASKED, HASHTAG, HASHTAG_ASKED, fuller_name, named_beside, spelt_out_asked
+from .kinds import (FULL_NAME_ASKED, HASHTAG, HASHTAG_ASKED, STEP, STEPS_COUNTED, fuller_name, named_beside,
+                    spelt_out_asked)
 from .understanding import DURATION_ASKED, WHO_QUESTION, Understanding
 
 
@@ -115,6 +116,8 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
             found += next(([(glossed(s, understood.lang), c.number)] for c in citations
                            if (s := span(also, c.text))), [])
     answer = "; ".join(f"{text} [{number}]" for text, number in found if text)
+    if answer and kind == "count" and STEPS_COUNTED.search(understood.question):  # "3: aspek kebijakan [1]; …"
+        answer = f"{len(found)}: {answer}"
     return frames()[understood.lang]["short"].format(answer=answer) if answer else ""
 
 
@@ -173,7 +176,7 @@ def steps(citations: list[Citation]) -> list[tuple[str, int]]:
     to find the sessions in four long quotes (fresh52)."""
     found = []
     for c in citations:
-        named = list(policy.STEP.finditer(re.split(r"(?<=[.!?])\s", c.text, maxsplit=1)[0]))
+        named = list(STEP.finditer(re.split(r"(?<=[.!?])\s", c.text, maxsplit=1)[0]))
         if named:
             found.append((named[-1].group(0), c.number))
     return found

@@ -12,10 +12,17 @@ import re
 from ..documents.people import people_in
 from ..reading.features import ANCHOR, content_word, term_in
 from ..reading.lexicon import contains_phrase, name_words, question_terms, role_forms, words
-from ..reading.types import ENUMERATION, ROLE, SENTENCE, TITLED, TOKEN, counted, expands, holds, lasts, spelt_out
+from ..reading.types import (ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKEN, counted, expands, holds, lasts,
+                             spelt_out)
 from .page import TALK_TITLE
 from .understanding import ACRONYM, DURATION_ASKED, STANDS_FOR, Understanding
 
+# One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
+STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|"
+                  r"\b(?:sesi|aspek|materi) (?!(?:sesi|aspek|materi)\b)([\w-]+)", re.I)  # "sesi materi" names none
+# How many steps a list told over paragraphs has ("ada berapa aspek materi di PR Summit 2022?").
+STEPS_COUNTED = re.compile(r"\b(?:how many|berapa(?:kah)?)\s+(?:\w+\s+)?(?:sesi|sessions?|aspek|aspects?|materi|agenda|"
+                           r"segmen|segments?|topi[ck]s?|topik)\b", re.I)
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
 # A time of day asked ("What time did the summit start?", "Pukul berapa acara dibuka?"), and one given.
@@ -123,6 +130,8 @@ def missing(understood: Understanding, text: str) -> str:
     if understood.answer_type == "count":
         if KINDS.search(question) and ENUMERATION.search(text):
             return ""  # "how many kinds of units" is counted off a list of them ("lapas, rutan, …")
+        if STEPS_COUNTED.search(question) and not steps_named(question) and SEQUENCE.match(text):
+            return ""  # "how many sessions" is counted off a list told over paragraphs ("Pertama …", "Sesi terakhir …")
         if MEASURE.search(question):
             found = holds("count", text) or holds("money", text)  # any number: "(71)", "Rp 3,7 miliar"
         else:
@@ -150,6 +159,12 @@ def fuller_name(understood: Understanding, text: str) -> str:
     asked = set(words(understood.question))
     return next((person for person in understood.people
                  if not set(words(person)) <= asked and contains_phrase(text, person)), "")
+
+
+def steps_named(question: str) -> list[str]:
+    """The words naming one step of a list ("the technical session" -> technical, "sesi terakhir" -> terakhir),
+    none when the question names no step ("What were the sessions?", "Ada berapa aspek/sesi materi?")."""
+    return [w.lower() for m in STEP.finditer(question) for w in m.groups() if w and content_word(w.lower())]
 
 
 def spelt_out_asked(question: str, text: str) -> str:

@@ -41,11 +41,12 @@ from typing import Callable, Protocol
 
 from ..config import Settings
 from ..documents.people import people_in
-from ..reading.features import PRECISE, anchors_in, content_word
+from ..reading.features import PRECISE, anchors_in
 from ..reading.lexicon import contains_phrase, roles_in, translate
 from ..reading.types import ENUMERATION, ROLE, SEQUENCE, holds
 from ..schema import Answer, Passage
-from .kinds import FULL_NAME_ASKED, SPEAKERS, answer_type_ok, fuller_name, missing, named_beside
+from .kinds import (FULL_NAME_ASKED, SPEAKERS, STEPS_COUNTED, answer_type_ok, fuller_name, missing, named_beside,
+                    steps_named)
 from .page import PAGE_LINE
 from .understanding import (BESIDES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, THE_EVENTS, YEAR, Understanding,
                             set_aside)
@@ -75,10 +76,8 @@ EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
 # 2+ unstated words read 0.72-0.89 at best, unanswerable ones 0.13-0.59.
 PARAPHRASE = 0.65
-# One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
 STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)"
                          r"(?:nya)?\b", re.I)  # the steps of a list told over paragraphs, asked for as such
-STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|\b(?:sesi|aspek|materi) ([\w-]+)", re.I)
 
 
 class Answerer(Protocol):
@@ -275,7 +274,7 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:
         return Decision(quoted)
-    if read and understood.answer_type == "list":
+    if read and (understood.answer_type == "list" or STEPS_COUNTED.search(understood.question)):  # or counted
         return Decision(listing(understood, best, [p for p in pool if answer_type_ok(understood, p.text)], settings))
     chosen = [best]
     for kind in understood.also:  # a date or place asked besides: the best passage of its document holding it
@@ -422,7 +421,7 @@ def listing(understood: Understanding, best: Passage, pool: list[Passage], setti
 def step_named(understood: Understanding) -> list[str]:
     """The forms of the word naming one step of a list ("the technical session" -> technical, teknis;
     "sesi terakhir" -> terakhir), none when the question names no step ("What were the sessions?")."""
-    named = [w.lower() for m in STEP.finditer(understood.question) for w in m.groups() if w and content_word(w.lower())]
+    named = steps_named(understood.question)
     return [f for w in named for f in (w, *(translate(w) if understood.lang == "en" else ()))]
 
 
