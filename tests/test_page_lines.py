@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.page import answer_from_page, page_kind, page_kinds, page_passages, page_topic
-from assistant.answer.understanding import understand
+from assistant.answer.extractive import ExtractiveAnswerer, citation, page_value
+from assistant.answer.understanding import Understanding, understand
+from assistant.config import Settings
 from assistant.documents.cleaning import clean_page
 from assistant.documents.readers import read_documents, read_news_page
 from assistant.documents.units import make_units, people
@@ -282,6 +284,26 @@ def test_page_passages_cite_the_exact_page_line(seed_documents, article_2024):
 def test_a_page_without_a_writer_line_gives_its_credit_for_who_wrote_it(seed_documents, article_2022):
     [found] = page_passages("writer", seed_documents, [article_2022.doc_id])
     assert found.chunk_id.endswith("#page-credit") and found.text.endswith("(BB/502/hms/Kemenkumham Jatim/redho)")
+
+
+@pytest.mark.parametrize("kind, year, value", [
+    ("editor", 2024, "Yanuar D"),
+    ("dateline", 2024, "jatimnow.com"),
+    ("dateline", 2022, "Surabaya | barometerbali"),
+    ("credit", 2022, "BB/502/hms/Kemenkumham Jatim/redho"),
+    ("date", 2022, "Monday, 16-09-2024"),
+])
+def test_a_page_lines_value_is_what_it_says_without_its_label_or_the_article_text(seed_documents, article_2022,
+                                                                                   article_2024, kind, year, value):
+    doc = article_2022 if year == 2022 else article_2024
+    [found] = page_passages(kind, seed_documents, [doc.doc_id])
+    assert page_value(citation(1, found)) == value
+
+
+def test_a_page_question_leads_with_each_lines_value(seed_documents, article_2024):
+    asked = Understanding(question="Siapa editor berita jatimnow?", lang="id", query="q", page="editor")
+    lines = page_passages("editor", seed_documents, [article_2024.doc_id])
+    assert ExtractiveAnswerer(Settings()).answer(asked, lines).text.splitlines()[0] == "Singkatnya: Yanuar D [1]"
 
 
 def test_a_credit_names_no_editor(seed_documents, article_2022):

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..config import Settings
 from ..documents.attribution import PARENTHETICAL
+from ..documents.cleaning import credit_match, dateline_match
 from ..documents.people import people_in
 from ..reading.lexicon import contains_phrase, in_english
 from ..reading.types import DAY_RANGE, span
@@ -86,7 +87,9 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         return frames()[understood.lang]["short"].format(answer=checked)
     if not citations or understood.ask:
         return ""
-    if understood.who_is:
+    if understood.page:  # "Singkatnya: Yanuar D [1]", "In short: Surabaya | barometerbali [1]"
+        found = [(page_value(c), c.number) for c in citations]
+    elif understood.who_is:
         found = [(role_given(understood, citations[0]), citations[0].number)]
     elif expansion := spelt_out_asked(understood.question, citations[0].text):
         found = [(expansion, citations[0].number)]
@@ -167,6 +170,21 @@ def listed(understood: Understanding, citations: list[Citation]) -> list[tuple[s
         if written := [as_written(p, c.text) or p for p in people]:
             found.append((", ".join(written), c.number))
     return found
+
+
+def page_value(c: Citation) -> str:
+    """What a cited page line says, without its label or the article text it opens or closes: the name of an
+    editor or writer line ("Editor : Yanuar D" -> "Yanuar D"), a dateline's prefix ("Surabaya | barometerbali"),
+    a credit's code, a title or date line whole; "" for a unit of the article. A tester got "Editor : Yanuar D"
+    quoted with no answer line (fresh49)."""
+    kind = c.chunk_id.rpartition("#page-")[2] if "#page-" in c.chunk_id else ""
+    if kind in ("editor", "writer"):
+        return c.text.split(":", 1)[-1].strip()
+    if kind == "dateline":
+        return (m.group(0).strip(" |–—-") if (m := dateline_match(c.text)) else c.source)
+    if kind == "credit":
+        return m["credit"].strip() if (m := credit_match(c.text)) else ""
+    return c.text.strip() if kind in ("title", "date") else ""
 
 
 def steps(citations: list[Citation]) -> list[tuple[str, int]]:
