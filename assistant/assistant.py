@@ -113,8 +113,11 @@ class Assistant:
         self._event_names = frozenset(set().union(*event_names(self.snapshot.documents.values())))
         self._corpus_text = " ".join(d.text for d in self.snapshot.documents.values()).lower()
         # every word a unit or a page line holds: what a question may ask about without being unstated
-        # ("berita barometerbali itu tanggal berapa": the outlet is named only by the page's lines)
-        pages = " ".join(f"{d.title} {d.source} {d.byline} {d.dateline}" for d in self.snapshot.documents.values())
+        # ("berita barometerbali itu tanggal berapa": the outlet is named only by the page's lines; "kamis" only
+        # by the 2022 page's photo caption)
+        pages = " ".join([*(f"{d.title} {d.source} {d.byline} {d.dateline}" for d in self.snapshot.documents.values()),
+                          *(d.text[s:e] for d in self.snapshot.documents.values() for kind, s, e in d.page_lines
+                            if kind == "caption")])
         self._vocabulary = frozenset(layout(self.snapshot).df) | frozenset(words(pages))
         # each titled article's words, page lines included: what a question about its event may ask about
         self._article_words = {d.doc_id: frozenset(words(d.text)) for d in self.snapshot.documents.values() if d.title}

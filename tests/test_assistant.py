@@ -124,6 +124,11 @@ def test_a_word_only_a_page_line_holds_is_no_unstated_word(seed_bot):
     assert "prancis" in unstated(seed_bot.understand("Apa ibu kota Prancis?", []), seed_bot._vocabulary)
 
 
+def test_a_word_only_a_photo_caption_holds_is_no_unstated_word_but_a_page_lines_label_is(seed_bot):
+    """The 2022 caption says "Kamis" where the article says "Rabu" (testers asked why); "Editor :" labels a line."""
+    assert "kamis" in seed_bot._vocabulary and "editor" not in seed_bot._vocabulary
+
+
 def test_person_who_never_speaks_is_refused(seed_bot):
     answer = seed_bot.ask("What did Danny Keegan say about hoaxes?")
     assert (answer.refused, answer.text, answer.citations) == (True, refusal("en", "never_quoted", "Danny Keegan"), [])

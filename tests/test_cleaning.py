@@ -1,5 +1,6 @@
 """Scraped news pages -> page text plus metadata: page furniture never reaches `Document.text`; the page lines
-a reader sees (date line, headline, editor, dateline, credit) stay in it but never in an article paragraph."""
+a reader sees (date line, headline, editor, photo caption, dateline, credit) stay in it but never in an article
+paragraph."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ BOILERPLATE = [
     "Baca juga",
     "Kakanwil Kemenkumham Jatim Lantik 23 Pejabat Manajerial, Ini Pesannya",
     "Kemenkumham Jatim Gelar Sosialisasi Tata Cara Penghapusan Fidusia",
-    "Ket foto",
-    "(Foto:",
     "Back to top button",
     "Leave a Reply",
     "Related Articles",
@@ -28,6 +27,9 @@ PAGE_LINE_TEXT = [
     "BB/502",
     "Surabaya | barometerbali –",
     "barometerbali",
+    "Ket foto:",
+    "(hms/kemenkumham/jatim/redho)",
+    "(Foto: Humas Kemenkumham Jatim/jatimnow.com)",
 ]
 
 
@@ -77,10 +79,13 @@ def test_related_headline_on_the_same_line_is_removed():
     assert page.paragraphs == ["Awal.", "Akhir."]
 
 
-def test_photo_caption_is_removed():
+def test_a_photo_caption_is_a_page_line_once_however_often_the_page_shows_it():
     page = clean_page("Judul Berita Yang Cukup Panjang\n\nKet foto: Peserta berfoto bersama\n\n"
-                      "Rapat (Foto: Humas)\n\nIsi berita.")
+                      "Rapat (Foto: Humas)\n\nRapat (Foto: Humas)\n\nIsi berita.")
     assert page.paragraphs == ["Isi berita."]
+    assert [(kind, page.text[start:end]) for kind, start, end in page.page_lines] == [
+        ("title", "Judul Berita Yang Cukup Panjang"), ("caption", "Ket foto: Peserta berfoto bersama"),
+        ("caption", "Rapat (Foto: Humas)")]
 
 
 def test_everything_after_leave_a_reply_is_dropped():

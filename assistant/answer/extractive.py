@@ -184,7 +184,7 @@ def page_value(c: Citation) -> str:
         return (m.group(0).strip(" |–—-") if (m := dateline_match(c.text)) else c.source)
     if kind == "credit":
         return m["credit"].strip() if (m := credit_match(c.text)) else ""
-    return c.text.strip() if kind in ("title", "date") else ""
+    return c.text.strip() if kind in ("title", "date", "caption") else ""
 
 
 def steps(citations: list[Citation]) -> list[tuple[str, int]]:

@@ -49,6 +49,8 @@ PAGE_PATTERNS = (
                + _all(r"who|siapa", r"reporters?|(?:wartawan|pewarta|penulis|reporter)(?:nya)?|author|writer") + "|"
                + _all(r"(?:which|what) (?:\w+ )?(?:reporter|journalist|writer|author)", r"wrote|write|written")),
     ("editor", r"\b(?:editors?|edited|(?:editor|redaktur|penyunting)(?:nya)?|disunting)\b"),
+    ("caption", r"\b(?:(?:photo|picture|image)(?:'s)? (?:caption|credit)s?|captions?|caption(?:nya)?|"
+                r"(?:keterangan|ket) (?:foto|gambar)|foto(?:nya)?|kredit foto)\b"),
     ("credit", r"\b(?:credit line|closing credit|baris kredit)\b"),
     ("dateline", r"\b(?:datelines?|datelined|filed from|kota asal|asal berita)\b|"
                  + _all(r"written|filed|ditulis|dikirim", r"from|dari")),
@@ -85,6 +87,7 @@ diberitakan meliput diliput liputan coverage menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
 sent dikirim dikirimkan code kode closes closing close ends end penutup menutup appear appears show shows
 journalist journalists jurnalis author authors writers section rubric category rubrik kategori kanal masuk
+caption captions captionnya photo photos picture image foto fotonya gambar keterangan ket
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short

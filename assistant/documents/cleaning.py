@@ -1,10 +1,12 @@
 """Turn a scraped news page (plain text copied from a browser) into the page a reader sees, minus furniture.
 
-Scraped pages carry navigation words, photo captions, "Baca juga:" related-article headlines, comment
-forms and "Related Articles" lists. None of that is what a reader reads as the article, so it is dropped.
+Scraped pages carry navigation words, "Baca juga:" related-article headlines, comment forms and "Related
+Articles" lists. None of that is what a reader reads as the article, so it is dropped.
 
 The lines a reader does see around the article are kept in the text, in page order, as *page lines*: the
-date line ("Monday, 16-09-2024"), the headline, the editor line ("Editor : Yanuar D"), the dateline
+date line ("Monday, 16-09-2024"), the headline, the editor line ("Editor : Yanuar D"), a photo's caption
+("Ket foto: … Kamis (26/10/2022) (hms/kemenkumham/jatim/redho)", once however often the page shows it; testers
+asked for its credit, and why it gives another day than the article), the dateline
 paragraph ("Surabaya | barometerbali – Kanwil …", whose prefix names place and outlet) and the paragraph
 that closes with a credit ("… tutup Hendro. (BB/502/hms/Kemenkumham Jatim/redho)"). A question about the
 page itself (who edited it, which outlet ran it) can then be answered with a citation into the stored
@@ -53,8 +55,7 @@ DOMAIN = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*\.(?:com|co\.id|id|net|org|ne
 
 
 # Page lines that are wholly outside the article, and those that hold article text after or before them.
-WHOLE_LINE_KINDS = ("date", "title", "writer", "editor")
-PAGE_LINE_KINDS = (*WHOLE_LINE_KINDS, "dateline", "credit")
+WHOLE_LINE_KINDS = ("date", "title", "writer", "editor", "caption")
 
 
 @dataclass
@@ -171,7 +172,10 @@ def clean_page(raw: str) -> CleanPage:
             page.removed.append(line)
             skip_next_headline = not related.group("rest")
             continue
-        if BOILERPLATE_LINES.match(line) or CAPTION.search(line):
+        if CAPTION.search(line) and all(kept.text != line for kept in page.lines):
+            page.lines.append(Line(line, ["caption"]))  # what the page shows under its photo, and its credit
+            continue
+        if BOILERPLATE_LINES.match(line) or CAPTION.search(line):  # furniture, or a caption shown again
             page.removed.append(line)
             continue
         if not page.title and not article and not _reads_like_prose(line):
