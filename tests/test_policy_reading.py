@@ -503,6 +503,15 @@ def test_a_count_in_other_words_than_the_questions_is_its_answer_when_the_reader
     assert evidence(asked, [no_number], SETTINGS) == []
 
 
+def test_a_count_of_speakers_is_no_count_of_participants_however_sure_the_reader_is():
+    asked = Understanding(question="How many participants were at the summit?", lang="en", query="q",
+                          answer_type="count")
+    speakers = in_doc("Ketiga narasumber yaitu Galih WP dan Danny Keegan. Para peserta sangat antusias.", "d.txt", 0.9)
+    assert evidence(asked, [speakers], SETTINGS) == []
+    assert evidence(replace(asked, question="How many speakers were at the summit?"), [speakers], SETTINGS) \
+        == [speakers]
+
+
 NAMED = ("Heni Yuwono", "Hendro Tri Prasetyo", "Zaeroji")
 
 
