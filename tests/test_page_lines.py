@@ -196,6 +196,7 @@ def test_an_index_holds_the_page_lines_of_its_documents(fake_seed_bot, seed_docu
     ("Apa kota asal berita itu?", "dateline"),
     ("What is the credit line of the barometerbali article?", "credit"),
     ("photo credit barometerbali?", "caption"),
+    ("Kapan halaman beritanya tertanggal?", "date"),
     ("Apa keterangan foto di berita jatimnow?", "caption"),
     ("What does the photo caption of the 2022 article say?", "caption"),
     ("berita barometerbali itu tanggal berapa", "date"),  # the news page's date, in chat word order
@@ -267,6 +268,10 @@ def test_a_page_line_as_the_source_of_according_to_is_a_page_question():
 def test_the_topic_of_a_page_question_leaves_out_its_page_words():
     assert page_topic("Siapa editor berita bootcamp 2024?") == ["bootcamp", "2024"]
     assert page_topic("Which news outlets covered the two events?") == []
+
+
+def test_words_saying_where_a_caption_sits_or_what_it_says_are_page_words():
+    assert page_topic("What does the photo credit under the jatimnow.com article's picture say?") == ["jatimnow"]
 
 
 def test_the_words_for_a_pages_rubric_are_page_words():

@@ -395,6 +395,17 @@ CORPUS = set("kanwil kemenkumham jatim menggelar kumham pr bootcamp digelar di a
              "personilnya".split())
 
 
+@pytest.mark.parametrize("question, absent", [
+    ("Siapa narsumber sesi teknis?", []),  # "narasumber" with a letter dropped
+    ("Siapa yang dilantik kakanwil?", ["dilantik"]),  # "dilatih" is another word, 0.80 alike
+    ("Apa tindak lanjutnya?", ["tindak"]),  # a short word is no typo of another ("tidak")
+    ("Apa hashtag humas?", []),  # the loanword, said "tagar" in the text
+])
+def test_a_typo_or_a_loanword_of_a_word_the_documents_use_is_stated(question, absent):
+    said = {"narasumber", "sesi", "teknis", "dilatih", "kakanwil", "tagar", "humas", "tidak", "lanjutnya"}
+    assert unstated(Understanding(question=question, lang="id", query="q"), said) == absent
+
+
 def test_what_a_speaker_brought_is_stated_by_what_they_discussed():
     """"materi yang dibawakan" is said with "membahas" (fresh53)."""
     said = {"dia", "membahas", "kebijakan"}

@@ -71,3 +71,9 @@ def test_whether_someone_attended_the_other_event_asked_in_chat_is_refused(seed_
     history = [{"role": "user", "content": "heni yuwono itu siapa"},
                {"role": "assistant", "content": "Heni Yuwono adalah Kakanwil Kemenkumham Jatim."}]
     assert seed_bot.ask("dia dateng juga ga ke pr summit 2022?", history=history).refused
+
+
+def test_what_someone_did_at_an_event_whose_article_never_names_them_is_refused(seed_bot):
+    """Hendro is named only in the 2022 article; the bootcamp's lead was quoted as his role (fresh58)."""
+    assert seed_bot.ask("What role did Hendro Tri Prasetyo play at the 2024 bootcamp?").refused
+    assert not seed_bot.ask("Who did Hendro represent at the 2022 summit?").refused

@@ -40,7 +40,8 @@ def _all(*alternatives: str) -> str:
 # asks about the page ("which media covered …", "title of the article", "who is the reporter").
 PAGE_PATTERNS = (
     ("date", r"\b(?:date line|publication date|date of publication|page['’]s date|date (?:on|of) the page|"
-             r"baris tanggal|tanggal (?:terbit|halaman|pemuatan|publikasi|tayang))\b"),
+             r"baris tanggal|tanggal (?:terbit|halaman|pemuatan|publikasi|tayang)|"
+             r"(?:halaman|berita|artikel)(?:nya)? (?:\w+ )?(?:tertanggal|bertanggal))\b"),
     ("date", _all(r"dates?|tanggal(?:nya)?", r"top|shown|printed|displayed|tercantum|tertera|tertulis|atas",
                   PAGE_NOUNS)),
     ("title", r"\b(?:headlines?|judul(?:nya)?|title of (?:the|this|that) (?:article|story|news|report|piece|page)|"
@@ -87,7 +88,8 @@ diberitakan meliput diliput liputan coverage menerbitkan tertera hari
 top shown printed displayed tercantum tertulis bagian atas listed named credited given
 sent dikirim dikirimkan code kode closes closing close ends end penutup menutup appear appears show shows
 journalist journalists jurnalis author authors writers section rubric category rubrik kategori kanal masuk
-caption captions captionnya photo photos picture image foto fotonya gambar keterangan ket
+caption captions captionnya photo photos picture image foto fotonya gambar keterangan ket under below say says
+tertanggal bertanggal
 """.split()) | ENGLISH_STOP | INDONESIAN_STOP
 WORD = re.compile(r"\w+")
 # A topic word matches another form on the page ("hoaxes" and "hoax") when one is the other plus a short

@@ -14,7 +14,7 @@ from ..reading.features import PRECISE, content_word, words
 from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from ..retrieval.lexical import stem
 from ..schema import Passage
-from .understanding import COMPARES, YEAR, Understanding
+from .understanding import COMPARES, YEAR, Understanding, misspells
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # Words that name a person as anyone at all ("Siapa pejabat yang menyebut …?": whichever official said it): no
@@ -39,7 +39,7 @@ WHO_BY = re.compile(r"\bsiapa(?:kah)?\s+(?:(?:nama|saja|aja)\s+)?(?!yang\b|yg\b)
 ABOUT_THE_TEXT = frozenset("""acara kegiatan artikel berita halaman tanggal baris judul penulis sebutkan disebutkan
 bandingkan membandingkan pandangan pendapat komentar pesan jelaskan ceritakan tertulis tertera nama tahun hari
 bulan waktu jam pukul jumlah kota tempat lokasi jabatan segi pertama kedua ketiga keempat terakhir alasan sebab
-tujuan menyebut disebut lengkap""".split())
+tujuan menyebut disebut lengkap arti artinya maksud maksudnya""".split())
 # English words that name the kind of answer asked ("What topic did Zakaria cover?"), not a thing asked about.
 ABOUT_THE_ANSWER_EN = frozenset("""topic topics subject subjects theme themes message messages point points view views
 opinion opinions comment comments name names date dates time times day days year years place places venue location
@@ -67,7 +67,8 @@ def unstated(understood: Understanding, vocabulary: Collection[str]) -> list[str
     if understood.lang != "id":
         return english_asked_by(understood, vocabulary)
     described = role_words(understood.question, vocabulary)
-    return [w for w in asked_words(understood, names=False) if w not in described and not stated(w, vocabulary)]
+    return [w for w in asked_words(understood, names=False) if w not in described and not stated(w, vocabulary)
+            and not typo(w, vocabulary)]
 
 
 def elsewhere(understood: Understanding, passages: list[Passage],
@@ -85,6 +86,20 @@ def elsewhere(understood: Understanding, passages: list[Passage],
     if len(anchored) != 1 or (here := next(iter(anchored))) not in vocabularies:
         return []
     return [w for w in unstated(understood, vocabularies[here]) if w not in understood.unstated]
+
+
+TYPO_ALIKE = 0.88  # how alike a word must be to a word of the documents to be a typo of it (`typo`)
+TYPO_LENGTH = 7  # and how long both must be: "tindak" is no "tidak" with a letter added, though 0.91 alike
+
+
+def typo(word: str, vocabulary: Collection[str]) -> bool:
+    """`word` misspells a word the documents use: one letter dropped, added or changed in a long word
+    ("narsumber" for "narasumber", "kemenkumhan" for "kemenkumham": a tester was told the documents never
+    mention "narsumber", fresh57), not a different word of the same letters ("dilantik" is no "dilatih", 0.80
+    alike), nor a short word another ("tindak" is no "tidak": `TYPO_LENGTH`). Only words beginning with the
+    same two letters are compared."""
+    return len(word) >= TYPO_LENGTH and misspells(
+        word, [w for w in vocabulary if w[:2] == word[:2] and len(w) >= TYPO_LENGTH], TYPO_ALIKE)
 
 
 def stated(word: str, vocabulary: Collection[str]) -> bool:

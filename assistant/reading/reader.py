@@ -216,8 +216,9 @@ def anchored_share(question: Question, passages: list[Passage], snapshot: Snapsh
     # nor a named thing ("Was there a similar Canva session at the 2024 bootcamp?": Canva is in the 2022
     # article only, which the 2024 bootcamp's was quoted for, fresh47)
     checked: list[tuple[str, ...]] = []
-    if yes_no(understood.question):
+    if yes_no(understood.question) or understood.events:  # or what someone did at an event it names
         checked = [name_words(person) or (person,) for person in understood.people if person not in asked]
+    if yes_no(understood.question):
         named = {part.lower() for k in (*people, *checked, *events) for form in k for part in form.split()}
         checked += [(a,) for a in sorted(question.anchors) if a.isalpha() and a not in named]
     keys = years + events + unknown + people + checked
