@@ -183,6 +183,15 @@ def test_count_and_money_questions_expect_a_count_or_an_amount(question, expecte
 
 
 @pytest.mark.parametrize("question, expected", [
+    ("Is it correct that the summit was held on a Thursday?", "when"),  # a day claimed: a date answers it
+    ("Apakah PR Summit 2022 digelar tanggal 26 Oktober?", "when"),
+    ("Apakah Heni membuka bootcamp?", ""),  # no day claimed
+])
+def test_a_day_claimed_yes_or_no_expects_a_date(question, expected):
+    assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
     ("What sessions did the 2022 summit cover?", "list"),
     ("Which topics does Heni raise?", "list"),
     ("What sessions or aspects was the 2022 summit divided into?", "list"),

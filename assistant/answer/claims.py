@@ -92,6 +92,11 @@ def day_verdict(question: str, when: str) -> bool | None:
     return claimed == written if claimed and written else None
 
 
+def day_claimed(question: str) -> bool:
+    """A yes/no question claiming a day of the week or a date ("Was the summit held on a Thursday?")."""
+    return yes_no(question) and (weekday(question) is not None or day_of_month(question) is not None)
+
+
 def weekday(text: str) -> int | None:
     """The day of the week `text` names (0 = Monday), in English or Indonesian; None for none or several."""
     names = {name.lower(): i % 7 for i, name in enumerate([*frames()["en"]["days"], *frames()["id"]["days"]])}

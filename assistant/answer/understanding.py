@@ -18,7 +18,7 @@ from ..language import detect
 from ..reading.lexicon import (ENGLISH_STOP, INDONESIAN_STOP, WORD, clitic_free, contains_phrase, role_match,
                                role_table, roles_in, term_groups, translate, words)
 from ..reading.types import ROLE
-from .claims import holders, role_claimed
+from .claims import day_claimed, holders, role_claimed
 from .conversation import YEAR, resolve, user_questions
 from .page import page_kind
 from .spelling import standard
@@ -413,7 +413,11 @@ def answer_type(question: str) -> str:
     Dates asked for are "when" ("What were the dates of …?"), and so are which event came first and a date
     or a when asked of the events as a set ("What were the two PR events called, and which year was each
     held?"); otherwise a list question ("siapa saja", "which sessions were ...") is a list first, unless it
-    lists differences (`DIFFERENCE`); a date asked with "berapa" ("tanggal berapa") is "when", not a count."""
+    lists differences (`DIFFERENCE`); a date asked with "berapa" ("tanggal berapa") is "when", not a count. A
+    day or date claimed yes or no ("Was the summit held on a Thursday?") is answered by a passage giving one
+    (`claims.day_verdict`): a tester got the venue's sentence first (fresh57)."""
+    if day_claimed(question):
+        return "when"
     if DATES_ASKED.search(question) or FIRST_ASKED.search(question) or (
             THE_EVENTS.search(question) and (WHEN_QUESTION.search(question) or DATE_WORD.search(question))):
         return "when"  # the events as a set, and when each was: "… and which year was each held?"
