@@ -193,12 +193,12 @@ def who_is(question: str, people: tuple[str, ...]) -> bool:
     return bool(people) and bool(set(rest) & WHO_IS_ASKING) and all(w in WHO_IS_WORDS for w in rest)
 
 
-def misspells(word: str, names: Collection[str], alike: float = 0.8) -> bool:
-    """`word` is one of `names` misspelt: as long (4 letters or more, one more or less) and at least `alike`
+def misspells(word: str, names: Collection[str]) -> bool:
+    """`word` is one of `names` misspelt: as long (4 letters or more, one more or less) and at least 80 %
     alike ("yowono" for "yuwono"). A tester's "who is heni yowono" found Heni Yuwono but was not read as asking
     who she is."""
     return len(word) >= 4 and word not in names and any(
-        abs(len(word) - len(n)) <= 1 and SequenceMatcher(None, word, n).ratio() >= alike for n in names)
+        abs(len(word) - len(n)) <= 1 and SequenceMatcher(None, word, n).ratio() >= 0.8 for n in names)
 
 
 def compares(question: str) -> bool:

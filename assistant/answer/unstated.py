@@ -7,6 +7,7 @@ passage reads as a paraphrase's answer, or when the word it asks a person or a d
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Collection, Mapping
 
 from ..documents.people import PRONOUNS
@@ -14,7 +15,7 @@ from ..reading.features import PRECISE, content_word, words
 from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from ..retrieval.lexical import stem
 from ..schema import Passage
-from .understanding import COMPARES, YEAR, Understanding, misspells
+from .understanding import COMPARES, YEAR, Understanding
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # Words that name a person as anyone at all ("Siapa pejabat yang menyebut …?": whichever official said it): no
@@ -88,18 +89,26 @@ def elsewhere(understood: Understanding, passages: list[Passage],
     return [w for w in unstated(understood, vocabularies[here]) if w not in understood.unstated]
 
 
-TYPO_ALIKE = 0.88  # how alike a word must be to a word of the documents to be a typo of it (`typo`)
-TYPO_LENGTH = 7  # and how long both must be: "tindak" is no "tidak" with a letter added, though 0.91 alike
+TYPO_LENGTH = 7  # how long a word and the one it misspells must be (`typo`): "tindak" is no "tidak" misspelt
 
 
 def typo(word: str, vocabulary: Collection[str]) -> bool:
     """`word` misspells a word the documents use: one letter dropped, added or changed in a long word
     ("narsumber" for "narasumber", "kemenkumhan" for "kemenkumham": a tester was told the documents never
-    mention "narsumber", fresh57), not a different word of the same letters ("dilantik" is no "dilatih", 0.80
-    alike), nor a short word another ("tindak" is no "tidak": `TYPO_LENGTH`). Only words beginning with the
-    same two letters are compared."""
-    return len(word) >= TYPO_LENGTH and misspells(
-        word, [w for w in vocabulary if w[:2] == word[:2] and len(w) >= TYPO_LENGTH], TYPO_ALIKE)
+    mention "narsumber", fresh57), not a word two edits away ("pengarang" is no "pengairan", "dilantik" no
+    "dilatih"), nor a short word another ("tindak" is no "tidak": `TYPO_LENGTH`). Only words beginning with
+    the same two letters are compared."""
+    return len(word) >= TYPO_LENGTH and any(one_edit(word, w) for w in vocabulary
+                                            if w[:2] == word[:2] and len(w) >= TYPO_LENGTH)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one letter dropped, added or changed (difflib's opcodes; no edit-distance
+    library is installed, and one edit is all that is asked)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    edits = SequenceMatcher(None, a, b).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in edits if op != "equal") == 1
 
 
 def stated(word: str, vocabulary: Collection[str]) -> bool:
