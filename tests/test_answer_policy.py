@@ -114,6 +114,11 @@ def test_the_best_passage_must_reach_the_threshold_of_its_language_pair(dense, s
     ("What took place on the second day of the bootcamp?", "", "Bootcamp digelar pada 3-6 Juni.", False),
     ("Apa yang terjadi pada hari kedua bootcamp?", "", "Pada hari kedua, peserta praktik membuat konten.", True),
     ("Di mana acaranya?", "", "Acara digelar di Surabaya.", True),
+    # which news outlet someone works for: one named, not an association they chair (three testers)
+    ("Which media outlet does Arief Rahman work for?", "", "Ketua AMSI Jatim Arief Rahman menekankan …", False),
+    ("arief rahman kerjanya di media apa?", "", "Ketua AMSI Jatim Arief Rahman menekankan …", False),
+    ("Arief bekerja di media apa?", "", "Arief, wartawan harian Kompas, menekankan …", True),
+    ("Surat kabar manakah yang menulis editorial itu?", "", "Mainichi Shimbun dalam editorialnya …", True),
 ])
 def test_count_and_money_questions_need_a_count_of_what_is_asked_or_an_amount(asked, answer_type, text, ok):
     understood = Understanding(question=asked, lang="id", query=asked, answer_type=answer_type)

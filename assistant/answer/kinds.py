@@ -66,6 +66,15 @@ LIFE_ASKED = re.compile(r"\b(?:lahir|kelahiran(?:nya)?|dilahirkan|born|birth\w*|
 LIFE = re.compile(r"\b(?:lahir|kelahiran|dilahirkan|born|meninggal|wafat|tewas|gugur|mangkat|kematian(?:nya)?|"
                   r"died|death)\b|\([^)]*\b\d{2,4}\b[^)]*[-–—][^)]*\b\d{2,4}\b", re.I)
 # A hashtag asked ("What hashtag was used for the 2024 bootcamp?", "Apa tagarnya?"), and given.
+# The news outlet someone works for, asked ("Which media outlet does Arief Rahman work for?", "kerjanya di media
+# apa?"), and an outlet named as news names one: a domain, or a word for an outlet ("harian Kompas", "situs
+# WENN"). Only asked of someone's work: an outlet asked otherwise may be named bare ("Mainichi Shimbun" answers
+# FacQA's "Surat kabar manakah …?"), and a question about the page's own outlet is a page question.
+OUTLET_ASKED = re.compile(r"^(?=.*\b(?:work(?:s|ed|ing)? (?:for|at)|(?:be)?kerja(?:nya)? (?:di|untuk))\b)"
+                          r"(?=.*\b(?:(?:media|news|press) outlets?|outlets?|news ?(?:web)?sites?|websites?|"
+                          r"portal(?: berita)?|koran|surat kabar|media|situs|harian)\b)", re.I)
+OUTLET = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org)\b|\b(?:harian|koran|surat kabar|majalah|portal|situs|laman|"
+                    r"kantor berita|tabloid|televisi|stasiun televisi|radio)\b", re.I)
 # Someone's full name asked ("What is Galih WP's full name?", "Siapa nama lengkap Hendro?").
 FULL_NAME_ASKED = re.compile(r"\b(?:full name|complete name|nama (?:lengkap|panjang)(?:nya)?)\b", re.I)
 HASHTAG_ASKED = re.compile(r"\b(?:hashtags?|tagar(?:nya)?)\b", re.I)
@@ -119,6 +128,8 @@ def missing(understood: Understanding, text: str) -> str:
         return "no_expansion"  # what an abbreviation stands for: a passage only using it does not say
     if SCIENTIFIC_ASKED.search(question) and not SCIENTIFIC.search(text):
         return "no_scientific_name"  # a scientific name asked: a passage with the common name only lacks it
+    if OUTLET_ASKED.search(question) and not OUTLET.search(text):
+        return "no_outlet"  # which outlet: "Ketua AMSI Jatim" names an association, not where he works
     if FULL_NAME_ASKED.search(question) and not fuller_name(understood, text):
         return "no_full_name"  # someone's full name: a passage writing more of it than the question does
     if HASHTAG_ASKED.search(question) and not HASHTAG.search(text):
