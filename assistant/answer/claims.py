@@ -17,7 +17,7 @@ from typing import Mapping
 
 from ..documents.people import PRONOUNS
 from ..reading.lexicon import ENGLISH_STOP, INDONESIAN_STOP, contains_phrase, role_match, words
-from .frames import frames
+from .frames import DAY_MONTH_YEAR, frames
 
 # A question answered yes or no, by its opener ("Did Heni attend …?", "Apakah Zakaria juga …?", "Benarkah …?").
 YES_NO = re.compile(r"^\s*(?:did|was|were|is|are|has|have|had|does|do|apakah|apa benar|benarkah|betulkah)\b", re.I)
@@ -105,15 +105,11 @@ def weekday(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-MONTH_NAMES = ("january february march april may june july august september october november december "
-               "januari februari maret april mei juni juli agustus september oktober november desember").split()
-DATE = re.compile(rf"\b(\d{{1,2}})(?:/(\d{{1,2}})/\d{{4}}|\s+({'|'.join(MONTH_NAMES)})\b)", re.I)
-
-
 def day_of_month(text: str) -> tuple[int, int] | None:
-    """(day, month) of the first date `text` writes, "3/6/2024" or "2 June 2024"."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    month = int(match[2]) if match[2] else MONTH_NAMES.index(match[3].lower()) % 12 + 1
-    return int(match[1]), month
+    """(day, month) of a date `text` writes as Indonesian news does ("3/6/2024", `frames.DAY_MONTH_YEAR`) or
+    with its month named in English or Indonesian ("2 June 2024", "26 Oktober")."""
+    if written := DAY_MONTH_YEAR.search(text):
+        return int(written[1]), int(written[2])
+    months = {name.lower(): i % 12 + 1 for i, name in enumerate([*frames()["en"]["months"], *frames()["id"]["months"]])}
+    named = re.search(rf"\b(\d{{1,2}})\s+({'|'.join(months)})\b", text, re.I)
+    return (int(named[1]), months[named[2].lower()]) if named else None
