@@ -7,7 +7,6 @@ passage reads as a paraphrase's answer, or when the word it asks a person or a d
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from typing import Collection, Mapping
 
 from ..documents.people import PRONOUNS
@@ -15,7 +14,7 @@ from ..reading.features import PRECISE, content_word, words
 from ..reading.lexicon import clitic_free, related, role_match, roots, translate
 from ..retrieval.lexical import stem
 from ..schema import Passage
-from .understanding import COMPARES, YEAR, Understanding
+from .understanding import COMPARES, YEAR, Understanding, misspells
 
 UNSTATED = 2  # words of an Indonesian question the documents never use, from which it may refuse (`unstated`)
 # Words that name a person as anyone at all ("Siapa pejabat yang menyebut …?": whichever official said it): no
@@ -98,17 +97,8 @@ def typo(word: str, vocabulary: Collection[str]) -> bool:
     mention "narsumber", fresh57), not a word two edits away ("pengarang" is no "pengairan", "dilantik" no
     "dilatih"), nor a short word another ("tindak" is no "tidak": `TYPO_LENGTH`). Only words beginning with
     the same two letters are compared."""
-    return len(word) >= TYPO_LENGTH and any(one_edit(word, w) for w in vocabulary
-                                            if w[:2] == word[:2] and len(w) >= TYPO_LENGTH)
-
-
-def one_edit(a: str, b: str) -> bool:
-    """`a` and `b` differ by one letter dropped, added or changed (difflib's opcodes; no edit-distance
-    library is installed, and one edit is all that is asked)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    edits = SequenceMatcher(None, a, b).get_opcodes()
-    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in edits if op != "equal") == 1
+    return len(word) >= TYPO_LENGTH and misspells(word, [w for w in vocabulary
+                                                         if w[:2] == word[:2] and len(w) >= TYPO_LENGTH])
 
 
 def stated(word: str, vocabulary: Collection[str]) -> bool:
