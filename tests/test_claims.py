@@ -94,6 +94,14 @@ def test_a_role_claimed_for_someone_else_is_answered_no_with_each_persons_role()
                                            "Arief Rahman, Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim [2]")
 
 
+def test_no_verdict_is_given_without_the_role_of_the_person_the_claim_is_about():
+    asked = Understanding(question="apa Zakaria itu ketua AMSI Jatim?", lang="id", query="q", people=("Zakaria",),
+                          claim="ketua AMSI Jatim", claimed_by=("Arief Rahman",))
+    chair = cited("Selanjutnya, Ketua Asosiasi Media Siber Indonesia (AMSI) Jatim Arief Rahman menekankan …", 2,
+                  "Arief Rahman", ROLES["Arief Rahman"])
+    assert not ExtractiveAnswerer(Settings()).answer(asked, [chair]).text.startswith("Singkatnya")
+
+
 def test_a_role_claimed_for_its_holder_is_answered_yes():
     asked = Understanding(question="Is Arief Rahman the chair of AMSI?", lang="en", query="q",
                           people=("Arief Rahman",), claim="chair of AMSI", claimed_by=("Arief Rahman",))

@@ -83,7 +83,7 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
     "Who is X?" the role the quote gives X (`role_given`). Empty for other kinds, for a date or place
     compared (each quote answers for its own event) and for someone's words, and when the quote holds none."""
     kind = "who" if understood.holder else understood.answer_type  # "What's the name of the head of …?"
-    if checked := verdict(understood, citations) if citations else "":  # "Did X speak as …?" asks X's words too
+    if checked := verdict(understood, citations):  # before someone's words: "Did X speak as …?" asks for them too
         return frames()[understood.lang]["short"].format(answer=checked)
     if not citations or understood.ask:
         return ""
@@ -128,22 +128,29 @@ def verdict(understood: Understanding, citations: list[Citation]) -> str:
     """"Tidak. Zakaria, Subkor Hubungan Pers dan Media Massa [1]; Arief Rahman, Ketua … (AMSI) Jatim [2]": a
     yes/no question's claim checked (`claims`), with what it was checked against: the role each person the
     claim is about is given, the day or date the quote writes ("No. Monday evening (3 June 2024) [1]" for
-    "… on Sunday evening, 2 June 2024?"). Empty when nothing like the claim is there to compare."""
+    "… on Sunday evening, 2 June 2024?"). Empty when nothing like the claim is there to compare, and when the
+    quotes do not give the person the claim is about their role."""
+    if not citations:
+        return ""
     yes, no = frames()[understood.lang]["yes"], frames()[understood.lang]["no"]
     if understood.claimed_by:
         person = understood.people[0]
-        found = []
-        for who in dict.fromkeys((person, *understood.claimed_by)):
-            c = next((c for c in citations if people_in(c.text, [who])), None)
-            if c and (role := role_given(replace(understood, people=(who,)), c)):
-                found.append(f"{role} [{c.number}]")
+        given = [role_cited(understood, who, citations) for who in dict.fromkeys((person, *understood.claimed_by))]
         said = yes if person in understood.claimed_by else no
-        return f"{said} " + "; ".join(found) if found and found[0].startswith(as_written(person, person)) else ""
+        return f"{said} " + "; ".join(filter(None, given)) if given[0] else ""
     when = span("when", citations[0].text)
     checked = day_verdict(understood.question, when) if when else None
     if checked is None:
         return ""
     return f"{yes if checked else no} {glossed(when, understood.lang)} [{citations[0].number}]"
+
+
+def role_cited(understood: Understanding, who: str, citations: list[Citation]) -> str:
+    """"Arief Rahman, Ketua … (AMSI) Jatim [2]": the role the first citation naming `who` gives them
+    (`role_given`), with its marker; "" when it gives none."""
+    c = next((c for c in citations if people_in(c.text, [who])), None)
+    role = role_given(replace(understood, people=(who,)), c) if c else ""
+    return f"{role} [{c.number}]" if role else ""
 
 
 def lasting(understood: Understanding, when: str) -> str:
