@@ -91,6 +91,12 @@ def test_a_full_name_is_answered_by_a_passage_writing_more_of_it_than_the_questi
     assert decision.reason == reason and decision.passages == ([] if reason else [named])
 
 
+def test_only_a_full_name_question_takes_a_name_written_out_for_its_answer():
+    named = in_doc("Narasumbernya Hendro Tri Prasetyo.", "d.txt", 0.1, dense=0.5)  # read low
+    asked = Understanding(question="Apa kata Hendro?", lang="id", query="q", people=("Hendro Tri Prasetyo",))
+    assert decide(asked, [named], SETTINGS).reason == "not_stated"
+
+
 def test_a_document_missing_the_person_or_year_asked_about_is_not_cited():
     other_event = in_doc("Hendro berbicara.", "2022.txt", 0.9, anchored=0.5)
     assert evidence(QUESTION, [other_event], SETTINGS) == []

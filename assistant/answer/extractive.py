@@ -18,7 +18,7 @@ from ..schema import Answer, Citation, Passage
 from . import policy
 from .frames import frames, glossed, published, refusal
 from .claims import day_verdict
-from .kinds import (FULL_NAME_ASKED, HASHTAG, HASHTAG_ASKED, STEP, STEPS_COUNTED, fuller_name, named_beside,
+from .kinds import (HASHTAG, HASHTAG_ASKED, STEP, STEPS_ASKED, STEPS_COUNTED, fuller_name, named_beside,
                     spelt_out_asked)
 from .understanding import DURATION_ASKED, WHO_QUESTION, Understanding
 
@@ -93,11 +93,11 @@ def short(understood: Understanding, citations: list[Citation]) -> str:
         found = [(role_given(understood, citations[0]), citations[0].number)]
     elif expansion := spelt_out_asked(understood.question, citations[0].text):
         found = [(expansion, citations[0].number)]
-    elif FULL_NAME_ASKED.search(understood.question) and (full := fuller_name(understood, citations[0].text)):
+    elif full := fuller_name(understood, citations[0].text):
         found = [(as_written(full, citations[0].text), citations[0].number)]  # "Hendro Tri Prasetyo [1]"
     elif kind == "list" and understood.names:  # who all: "Siapa saja narasumbernya?"
         found = listed(understood, citations)
-    elif len(citations) > 1 and policy.STEPS_ASKED.search(understood.question):  # "sesinya ada apa saja?"
+    elif len(citations) > 1 and STEPS_ASKED.search(understood.question):  # "sesinya ada apa saja?"
         found = steps(citations)
     elif HASHTAG_ASKED.search(understood.question) and (tag := HASHTAG.search(citations[0].text)):
         found = [(tag.group(0), citations[0].number)]  # "Singkatnya: #growtogether [1]"

@@ -17,12 +17,14 @@ from ..reading.types import (ENUMERATION, ROLE, SENTENCE, SEQUENCE, TITLED, TOKE
 from .page import TALK_TITLE
 from .understanding import ACRONYM, DURATION_ASKED, STANDS_FOR, Understanding
 
-# One step of a list told over paragraphs, named by its word: "the technical session", "sesi manajerial".
+# The words for the steps of a list told over paragraphs (the summit's sessions), and the steps asked for as such.
+STEP_WORDS = r"sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik"
+STEPS_ASKED = re.compile(rf"\b(?:{STEP_WORDS})(?:nya)?\b", re.I)
+# One step named by its word: "the technical session", "sesi manajerial" ("sesi materi" names none).
 STEP = re.compile(r"\b([\w-]+) (?:session|aspect|segment)\b|"
-                  r"\b(?:sesi|aspek|materi) (?!(?:sesi|aspek|materi)\b)([\w-]+)", re.I)  # "sesi materi" names none
+                  r"\b(?:sesi|aspek|materi) (?!(?:sesi|aspek|materi)\b)([\w-]+)", re.I)
 # How many steps a list told over paragraphs has ("ada berapa aspek materi di PR Summit 2022?").
-STEPS_COUNTED = re.compile(r"\b(?:how many|berapa(?:kah)?)\s+(?:\w+\s+)?(?:sesi|sessions?|aspek|aspects?|materi|agenda|"
-                           r"segmen|segments?|topi[ck]s?|topik)\b", re.I)
+STEPS_COUNTED = re.compile(rf"\b(?:how many|berapa(?:kah)?)\s+(?:\w+\s+)?(?:{STEP_WORDS})\b", re.I)
 # A count of kinds ("how many kinds of units", "berapa jenis satker"), which a list answers.
 KINDS = re.compile(r"\b(?:how many (?:kinds|types|sorts|categories)|berapa (?:jenis|macam|kategori|tipe))\b", re.I)
 # A time of day asked ("What time did the summit start?", "Pukul berapa acara dibuka?"), and one given.
@@ -163,10 +165,12 @@ def missing(understood: Understanding, text: str) -> str:
 
 
 def fuller_name(understood: Understanding, text: str) -> str:
-    """The name of someone a full-name question is about (`FULL_NAME_ASKED`) as `text` writes it, when it has
-    more words than the question gives ("Hendro Tri Prasetyo" for "Hendro"); "" else. The documents' fullest
-    form is the one known: "What is Galih WP's full name?" is refused, as no article writes more than "Galih
-    WP" (a tester got the session's list quoted, fresh49)."""
+    """The name of someone a full-name question (`FULL_NAME_ASKED`) is about as `text` writes it, when it has
+    more words than the question gives ("Hendro Tri Prasetyo" for "Hendro"); "" else, and for any other
+    question. The documents' fullest form is the one known: "What is Galih WP's full name?" is refused, as no
+    article writes more than "Galih WP" (a tester got the session's list quoted, fresh49)."""
+    if not FULL_NAME_ASKED.search(understood.question):
+        return ""
     asked = set(words(understood.question))
     return next((person for person in understood.people
                  if not set(words(person)) <= asked and contains_phrase(text, person)), "")

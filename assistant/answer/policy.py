@@ -45,8 +45,8 @@ from ..reading.features import PRECISE, anchors_in
 from ..reading.lexicon import contains_phrase, roles_in, translate
 from ..reading.types import ENUMERATION, ROLE, SEQUENCE, holds
 from ..schema import Answer, Passage
-from .kinds import (FULL_NAME_ASKED, PARTICIPANTS, SPEAKERS, STEPS_COUNTED, answer_type_ok, fuller_name, missing, named_beside,
-                    steps_named)
+from .kinds import (PARTICIPANTS, SPEAKERS, STEPS_ASKED, STEPS_COUNTED, answer_type_ok, fuller_name, missing,
+                    named_beside, steps_named)
 from .page import PAGE_LINE
 from .understanding import (BESIDES, DIFFERENCE, EVENT_NAME, FIRST_ASKED, THE_EVENTS, YEAR, Understanding,
                             set_aside)
@@ -76,8 +76,6 @@ EARLIER = re.compile(rf"{FIRST_ASKED.pattern}|\b(?:earlier|first one)\b", re.I)
 # Indonesian questions of the tuning half and four fresh sets (none of the test half), answerable ones with
 # 2+ unstated words read 0.72-0.89 at best, unanswerable ones 0.13-0.59.
 PARAPHRASE = 0.65
-STEPS_ASKED = re.compile(r"\b(?:sesi|sessions?|aspek|aspects?|materi|agenda|segmen|segments?|topi[ck]s?|topik)"
-                         r"(?:nya)?\b", re.I)  # the steps of a list told over paragraphs, asked for as such
 
 
 class Answerer(Protocol):
@@ -130,12 +128,6 @@ def most_similar_said(understood: Understanding, best: Passage, passages: list[P
     Java regional office?" is answered by his sentence (similarity 0.43, the highest; reading 0.03), not
     refused as "not stated" (fresh35 q15 and fresh37 q15, two testers)."""
     return bool(understood.ask and understood.ask.people) and best.dense >= max(p.dense for p in passages)
-
-
-def full_name_written(understood: Understanding, best: Passage) -> bool:
-    """A full-name question's answer is the name, written out in the passage (`kinds.fuller_name`): exact
-    evidence, however low the reader (which reads "What is Heni's full name?" against the whole quote) reads it."""
-    return bool(FULL_NAME_ASKED.search(understood.question) and fuller_name(understood, best.text))
 
 
 def said_at_the_event(understood: Understanding) -> bool:
@@ -224,13 +216,12 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
         return refuse("unknown", ask.who)
     if len(understood.unstated) >= UNSTATED and paraphrase_read(passages) <= PARAPHRASE:
         return refuse("unstated", ", ".join(understood.unstated))  # unless the reader reads a paraphrase's answer
-    if not ask and (asked := asked_beside_event(understood)) and asked <= set(understood.unstated):
-        return refuse("unstated", ", ".join(sorted(asked)))  # all it asks of whom or which event it names is
-        # unstated: "Apa hobi Arief Rahman?", "Cuacanya gimana pas PR Summit 2022, hujan nggak?"
-    if not ask and (asked := asked_beside_event(understood)) and understood.elsewhere \
-            and asked <= {*understood.unstated, *understood.elsewhere}:
-        return refuse("elsewhere", ", ".join(understood.elsewhere))  # only another event's article says it:
-        # "Bagaimana dengan bootcamp 2024, apakah juga diikuti secara daring?"
+    if not ask and (asked := asked_beside_event(understood)):
+        if asked <= set(understood.unstated):  # all it asks of whom or which event it names is unstated: "Apa
+            return refuse("unstated", ", ".join(sorted(asked)))  # hobi Arief Rahman?", "Cuacanya gimana pas …?"
+        if understood.elsewhere and asked <= {*understood.unstated, *understood.elsewhere}:  # or only another
+            return refuse("elsewhere", ", ".join(understood.elsewhere))  # event's article says it: "Bagaimana
+            # dengan bootcamp 2024, apakah juga diikuti secara daring?"
     if by := asked_by(understood):
         return refuse("unstated", by)  # whom it asks for is named by a word the documents never use
     pool = passages
@@ -273,7 +264,8 @@ def decide(understood: Understanding, passages: list[Passage], settings: Setting
     other_dated = bool(understood.other) and understood.answer_type in PRECISE  # the other event's date or place
     if read and best.reading < reading_floor(settings) and not other_dated \
             and not most_similar_said(understood, best, passages) and not said_at_the_event(understood) \
-            and not full_name_written(understood, best):
+            and not fuller_name(understood, best.text):  # a full name written out: exact evidence, however low
+        # the reader (which reads "What is Heni's full name?" against the whole quote) reads it
         return refuse("not_stated")
     quoted = each_speaker(understood, best, pool, settings) if read else []
     if quoted:
