@@ -51,10 +51,10 @@ SEQUENCE = re.compile(r"^(?:(?:Yang )?(?:pertama|kedua|ketiga|keempat|kelima)\b|
                       r"Kemudian\b|(?:Dan )?(?:yang )?terakhir\b|(?:Sesi|Materi|Pembicara|Narasumber|Agenda) "
                       r"(?:pertama|kedua|ketiga|berikutnya|selanjutnya|terakhir|penutup)\b|(?:Dalam|Dari) (?:aspek|sesi|bidang) \w+|"
                       r"First(?:ly)?\b|Second(?:ly)?\b|Next\b|Finally\b|Lastly\b)", re.I)
-# How long something lasted or has gone on: a range of dates or years ("3-6 Juni", "1939 hingga 1945"), a
-# number of days or years ("tiga hari", "2 tahun"), or "sejak"/"selama" ("selama ini", so far, is none).
 # A range of days in one month ("3-6 Juni", "3-6 June"), its first and last day captured.
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+(?:{MONTHS})\b", re.I)
+# How long something lasted or has gone on: a range of dates or years ("3-6 Juni", "1939 hingga 1945"), a
+# number of days or years ("tiga hari", "2 tahun"), or "sejak"/"selama" ("selama ini", so far, is none).
 DURATION = re.compile(
     rf"{DAY_RANGE.pattern}|"
     r"\b\d{1,4}\s*(?:[-–]|hingga|sampai|s\.?d\.?|to|until)\s*\d{1,4}\b|"
