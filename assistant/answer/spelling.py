@@ -16,16 +16,20 @@ TOKEN = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
-def chat_words(path: Path = TABLE) -> dict[str, str]:
-    """The table, read once: lower-case chat word -> standard word(s), or "" for a particle."""
-    return json.loads(path.read_text(encoding="utf-8"))["words"]
+def table(path: Path = TABLE) -> dict:
+    """`spelling.json`, read once."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def lower_only(path: Path = TABLE) -> dict[str, str]:
+def chat_words() -> dict[str, str]:
+    """Lower-case chat word -> standard word(s), or "" for a particle."""
+    return table()["words"]
+
+
+def lower_only() -> dict[str, str]:
     """The chat words that are also titles ("dr"), replaced only in lower case before a lower-case word
     (`BEFORE_LOWER`): "pesertanya dr satker mana aja" (three testers), but not "dr. Terawan" or "Dr Johny"."""
-    return json.loads(path.read_text(encoding="utf-8"))["lower_only"]
+    return table()["lower_only"]
 
 
 BEFORE_LOWER = re.compile(r"\b[a-z]+\b(?=\s+[a-z0-9])")  # a lower-case word before another
@@ -39,9 +43,9 @@ def standard(question: str) -> str:
     that are also titles only in lower case before a lower-case word: `lower_only`), each
     word repeated with "2" written in full (`REPEATED`) and the spaces a dropped particle leaves folded;
     anything else, names included, as written."""
-    table = chat_words()
+    words = chat_words()
     repeated = REPEATED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", question)
-    replaced = TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), repeated)
+    replaced = TOKEN.sub(lambda m: words.get(m.group(0).lower(), m.group(0)), repeated)
     replaced = BEFORE_LOWER.sub(lambda m: lower_only().get(m.group(0), m.group(0)), replaced)
     if replaced == question:
         return question
