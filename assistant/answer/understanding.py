@@ -118,7 +118,7 @@ DIFFERENCE = re.compile(r"\b(?:differ(?!ent\b)\w*|(?<!the )(?<!its )(?<!their )(
 # lebih dulu?", which asks who).
 FIRST_ASKED = re.compile(r"\b(?:which (?:one |event )?(?:came|was held|happened|took place) first|"
                          r"mana yang (?:lebih |paling )?(?:dulu|dahulu|awal|duluan)|"
-                         r"(?:lebih |paling )(?:dulu|dahulu|awal) (?:yang )?mana)\b", re.I)  # chat: "… lebih dulu mana?"
+                         r"(?:lebih |paling )(?:dulu|dahulu|awal) (?:yang )?mana)\b", re.I)  # chat: "… dulu mana?"
 # A question about two or more events or articles at once: it needs a citation from each. Differences and
 # which came first compare too.
 COMPARES = re.compile(rf"{FIRST_ASKED.pattern}|{DIFFERENCE.pattern}|"
